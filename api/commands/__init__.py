@@ -1,0 +1,1 @@
+"""Command groups of the dekg CLI; each module exposes ``register(app)``."""

@@ -1,0 +1,51 @@
+"""The one settings class of dekg. Every name is read from the environment with ``DEKG_``."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+def _split(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DEKG_", env_file=".env", extra="ignore")
+
+    # Neo4j: when ``neo4j_uri`` is set, dekg uses that server and manages nothing.
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr | None = None
+    neo4j_database: str = "neo4j"
+    neo4j_heap: str = "1g"
+
+    data_dir: Path = Field(default_factory=lambda: Path.home() / ".local" / "share" / "dekg")
+
+    spacy_model: str = "en_core_web_sm"
+    actor_dictionaries: Annotated[list[Path], NoDecode] = Field(default_factory=list)
+
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    max_request_bytes: int = 10 * 1024 * 1024
+    cypher_timeout_s: float = 10.0
+    cypher_row_limit: int = 5000
+
+    log_level: str = "INFO"
+
+    @field_validator("actor_dictionaries", "api_keys", "cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        return _split(value)
+
+
+@cache
+def get_settings() -> Settings:
+    """The process-wide settings; tests call ``get_settings.cache_clear()`` after changing env."""
+    return Settings()

@@ -14,6 +14,13 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 
+
+
+@app.callback()
+def main() -> None:
+    """Diplomatic event knowledge graph."""
+
+
 for module in (neo4j, extract, graph, serve):
     module.register(app)
 

@@ -1,0 +1,365 @@
+"""The batched, idempotent loader: extraction results in, one Neo4j transaction per batch.
+
+All the writes of one article go into one transaction (a batch holds several articles for
+throughput; when a batch fails on bad data it is retried article by article, so one bad
+article is reported and the others land). Articles already stored with the same content hash
+are skipped ("unchanged"), which also makes an interrupted run resumable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph import GraphError, GraphUnavailable, queries
+from graph.identity import DATE_WINDOW, Candidate, fingerprint, place_id, resolve
+from graph.props import (
+    KIND_LABELS,
+    actor_props,
+    article_props,
+    content_hash,
+    event_actors,
+    event_props,
+    merge_actors,
+    place_props,
+    reported_in_props,
+    stub_actor,
+)
+from ontology.model import Actor, ActorKind, Article, Event, ExtractionResult
+from ontology.plover import EventType
+
+#: Errors that make one article (not the database) fail: bad values Neo4j or the driver refuse.
+_DATA_ERRORS = (Neo4jError, ValueError, OverflowError, TypeError)
+_UNREACHABLE = (ServiceUnavailable, SessionExpired)
+
+
+class ItemRejected(GraphError):
+    """One input item cannot be written (inconsistent or refused data)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemError:
+    item: str
+    error: str
+    error_kind: str
+
+
+@dataclass(slots=True)
+class WriteReport:
+    """What a write did: article outcomes, events and actors written, per-item errors."""
+
+    written: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    events: int = 0
+    actors: int = 0
+    errors: list[ItemError] = field(default_factory=list)
+
+    def add(self, other: WriteReport) -> None:
+        self.written += other.written
+        self.unchanged += other.unchanged
+        self.failed += other.failed
+        self.events += other.events
+        self.actors += other.actors
+        self.errors.extend(other.errors)
+
+    def fail(self, item: str, error: str, error_kind: str) -> None:
+        self.failed += 1
+        self.errors.append(ItemError(item, error, error_kind))
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    item: str
+    article: Article
+    events: tuple[Event, ...]
+    actors: tuple[Actor, ...]
+    hash: str
+
+
+def _prepare(result: ExtractionResult) -> _Prepared:
+    article = result.article
+    if article is None:
+        raise ItemRejected("the result has neither an article nor an error")
+    for event in result.events:
+        if not isinstance(event, Event):
+            raise ItemRejected(f"not an ontology Event: {type(event).__name__}")
+        if event.article_id != article.id:
+            raise ItemRejected(
+                f"event {event.id} belongs to article {event.article_id!r}, not {article.id!r}"
+            )
+    return _Prepared(result.item, article, result.events, result.actors, content_hash(result))
+
+
+class GraphWriter:
+    """Loads articles and their events into Neo4j.
+
+    Args:
+        driver: an open driver (the caller owns it).
+        database: the Neo4j database name.
+        batch_size: events per transaction (articles are never split across transactions).
+
+    Example:
+        >>> writer = GraphWriter(driver, "neo4j")  # doctest: +SKIP
+        >>> writer.write_results(extractor.extract_many(articles))  # doctest: +SKIP
+        WriteReport(written=..., unchanged=0, failed=0, ...)
+    """
+
+    def __init__(self, driver: neo4j.Driver, database: str, batch_size: int = 1000) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self._driver = driver
+        self._database = database
+        self._batch_size = batch_size
+
+    def write_article(
+        self, article: Article, events: Sequence[Event], actors: Sequence[Actor] = ()
+    ) -> WriteReport:
+        """Write one article with its events in one transaction."""
+        result = ExtractionResult(
+            item=article.id, article=article, events=tuple(events), actors=tuple(actors)
+        )
+        return self.write_results([result])
+
+    def write_results(self, results: Iterable[ExtractionResult]) -> WriteReport:
+        """Write every successful result; failed or rejected items are counted with their error.
+
+        Raises:
+            GraphUnavailable: Neo4j went away (what was committed before stays; run again).
+        """
+        report = WriteReport()
+        for batch in self._batches(results, report):
+            report.add(self._flush(batch))
+        return report
+
+    def _batches(
+        self, results: Iterable[ExtractionResult], report: WriteReport
+    ) -> Iterator[list[_Prepared]]:
+        batch: list[_Prepared] = []
+        size = 0
+        for result in results:
+            if not result.ok:
+                report.fail(result.item, result.error or "", result.error_kind or "Error")
+                continue
+            try:
+                prepared = _prepare(result)
+            except ItemRejected as e:
+                report.fail(result.item, str(e), type(e).__name__)
+                continue
+            if any(p.article.id == prepared.article.id for p in batch):
+                yield batch
+                batch, size = [], 0
+            batch.append(prepared)
+            size += max(1, len(prepared.events))
+            if size >= self._batch_size:
+                yield batch
+                batch, size = [], 0
+        if batch:
+            yield batch
+
+    def _flush(self, batch: list[_Prepared]) -> WriteReport:
+        try:
+            return self._run(batch)
+        except _DATA_ERRORS as e:
+            if len(batch) == 1:
+                report = WriteReport()
+                report.fail(batch[0].item, f"Neo4j refused the article: {e}", type(e).__name__)
+                return report
+        report = WriteReport()
+        for prepared in batch:
+            report.add(self._flush([prepared]))
+        return report
+
+    def _run(self, batch: list[_Prepared]) -> WriteReport:
+        try:
+            with self._driver.session(database=self._database) as session:
+                return session.execute_write(_write_batch, batch)
+        except _UNREACHABLE as e:
+            raise GraphUnavailable(f"Neo4j is not reachable: {e}") from e
+        except DriverError as e:
+            raise GraphUnavailable(f"Neo4j connection failed: {e}") from e
+
+
+def _write_batch(tx: neo4j.ManagedTransaction, batch: list[_Prepared]) -> WriteReport:
+    report = WriteReport()
+    ids = sorted(p.article.id for p in batch)
+    stored = {r["id"]: r["content_hash"] for r in tx.run(queries.LOCK_ARTICLES, ids=ids)}
+    todo = [p for p in batch if stored.get(p.article.id) != p.hash]
+    unchanged = [p.article.id for p in batch if stored.get(p.article.id) == p.hash]
+    report.unchanged = len(unchanged)
+    if unchanged:
+        tx.run(queries.UNLOCK_ARTICLES, ids=unchanged).consume()
+    if not todo:
+        return report
+
+    pairs: set[tuple[str, str]] = set()
+    touched: set[str] = set()
+    replaced = [p.article.id for p in todo if stored.get(p.article.id) is not None]
+    if replaced:
+        lost = [r["id"] for r in tx.run(queries.DETACH_REPORTS, ids=replaced)]
+        pairs |= {(r["s"], r["t"]) for r in tx.run(queries.EVENT_PAIRS, ids=lost)}
+        tx.run(queries.DELETE_UNREPORTED_EVENTS, ids=lost).consume()
+        touched |= set(lost)
+
+    rows = [article_props(p.article, p.hash, len(p.events)) for p in todo]
+    tx.run(queries.WRITE_ARTICLES, rows=rows).consume()
+    actors = _write_actors(tx, todo)
+
+    events = [e for p in todo for e in p.events]
+    mapping = resolve(events, _candidates(tx, events))
+    _write_events(tx, events, mapping)
+    touched |= set(mapping.values())
+    tx.run(queries.EVENT_STATS, ids=sorted(touched)).consume()
+
+    pairs |= {pair for e in events if mapping[e.id] == e.id for pair in event_pairs(e)}
+    _write_interactions(tx, pairs)
+
+    report.written = len(todo)
+    report.events = len(events)
+    report.actors = actors
+    return report
+
+
+def _write_actors(tx: neo4j.ManagedTransaction, todo: list[_Prepared]) -> int:
+    every = (a for p in todo for a in (*p.actors, *(x for e in p.events for x in event_actors(e))))
+    actors = merge_actors(every)
+    rows = [actor_props(actors[k]) for k in sorted(actors)]
+    tx.run(queries.UPSERT_ACTORS, rows=rows).consume()
+    affiliations = [
+        _affiliation_row(a)
+        for a in actors.values()
+        if a.kind == ActorKind.PERSON and a.affiliation and a.affiliation != a.id
+    ]
+    if affiliations:
+        tx.run(queries.UPSERT_AFFILIATIONS, rows=affiliations).consume()
+    places = {
+        place_id(e.place): place_props(e.place, place_id(e.place))
+        for p in todo
+        for e in p.events
+        if e.place is not None
+    }
+    if places:
+        tx.run(queries.UPSERT_PLACES, rows=[places[k] for k in sorted(places)]).consume()
+    return len(actors)
+
+
+def _affiliation_row(person: Actor) -> dict[str, Any]:
+    org = stub_actor(person.affiliation or "")
+    return {
+        "person": person.id,
+        "org": org.id,
+        "name": org.name,
+        "kind": str(org.kind),
+        "label": KIND_LABELS[org.kind],
+        "role": person.role,
+        "sector": str(person.sector) if person.sector else None,
+    }
+
+
+def _candidates(tx: neo4j.ManagedTransaction, events: list[Event]) -> list[Candidate]:
+    rows = []
+    for event in events:
+        fp = fingerprint(event)
+        if fp is not None and event.date is not None:
+            rows.append(
+                {
+                    "fingerprint": fp,
+                    "date_from": event.date - DATE_WINDOW,
+                    "date_to": event.date + DATE_WINDOW,
+                }
+            )
+    if not rows:
+        return []
+    return [
+        Candidate(
+            r["id"],
+            r["fingerprint"],
+            r["date"].to_native() if r["date"] is not None else None,
+            r["place_id"],
+            frozenset(r["article_ids"]),
+        )
+        for r in tx.run(queries.EVENT_CANDIDATES, rows=rows)
+    ]
+
+
+def _write_events(
+    tx: neo4j.ManagedTransaction, events: list[Event], mapping: dict[str, str]
+) -> None:
+    reports = [
+        {
+            "event_id": mapping[e.id],
+            "article_id": e.article_id,
+            "props": event_props(e),
+            "report": reported_in_props(e),
+        }
+        for e in events
+    ]
+    tx.run(queries.WRITE_REPORTS, rows=reports).consume()
+    links = []
+    for e in events:
+        gid = mapping[e.id]
+        roles = [("ATTRIBUTED_TO", e.attributed_to)]
+        if gid == e.id:
+            roles += [("SOURCE", e.source), ("TARGET", e.target)]
+        links += [
+            {"event_id": gid, "actor_id": a.id, "rel": rel} for rel, group in roles for a in group
+        ]
+    if links:
+        tx.run(queries.WRITE_EVENT_ACTORS, rows=links).consume()
+    places: dict[str, str] = {}
+    for e in events:
+        if e.place is not None:
+            places.setdefault(mapping[e.id], place_id(e.place))
+    if places:
+        rows = [{"event_id": k, "place_id": v} for k, v in places.items()]
+        tx.run(queries.WRITE_EVENT_PLACES, rows=rows).consume()
+
+
+def event_pairs(event: Event) -> set[tuple[str, str]]:
+    """The ordered (source id, target id) actor pairs of an event, self-pairs left out."""
+    return {(s.id, t.id) for s in event.source for t in event.target if s.id != t.id}
+
+
+def interaction_props(totals: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """INTERACTS_WITH properties from per-type totals of one pair.
+
+    Each total has ``type``, ``quad_class``, ``count``, ``goldstein_sum``, ``first``, ``last``.
+    """
+    props: dict[str, Any] = {"count": 0, "goldstein_sum": 0.0, "cooperation": 0, "conflict": 0}
+    firsts: list[dt.date] = []
+    lasts: list[dt.date] = []
+    for row in totals:
+        count = int(row["count"])
+        props["count"] += count
+        props["goldstein_sum"] += float(row["goldstein_sum"] or 0.0)
+        props[f"count_{EventType(row['type'])}"] = props.get(f"count_{row['type']}", 0) + count
+        props["cooperation" if int(row["quad_class"]) <= 2 else "conflict"] += count
+        firsts += [row["first"]] if row["first"] is not None else []
+        lasts += [row["last"]] if row["last"] is not None else []
+    props["goldstein_sum"] = round(props["goldstein_sum"], 6)
+    if firsts:
+        props["first"] = min(firsts)
+    if lasts:
+        props["last"] = max(lasts)
+    return props
+
+
+def _write_interactions(tx: neo4j.ManagedTransaction, pairs: set[tuple[str, str]]) -> None:
+    if not pairs:
+        return
+    params = [{"s": s, "t": t} for s, t in sorted(pairs)]
+    totals: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for record in tx.run(queries.PAIR_TOTALS, pairs=params):
+        totals[(record["s"], record["t"])].append(record.data())
+    rows = [{"s": s, "t": t, "props": interaction_props(totals[(s, t)])} for s, t in sorted(totals)]
+    gone = [{"s": s, "t": t} for s, t in sorted(pairs) if (s, t) not in totals]
+    if rows:
+        tx.run(queries.WRITE_INTERACTIONS, rows=rows).consume()
+    if gone:
+        tx.run(queries.DELETE_INTERACTIONS, pairs=gone).consume()

@@ -219,3 +219,254 @@ UNWIND $pairs AS pair
 MATCH (:Actor {id: pair.s})-[r:INTERACTS_WITH]->(:Actor {id: pair.t})
 DELETE r
 """
+
+# --- Projection reads (graph.project) ---------------------------------------------------------
+PROJECT_EVENTS = (
+    """
+MATCH (e:Event)
+WHERE """
+    + EVENT_FILTER
+    + """
+OPTIONAL MATCH (e)-[r:SOURCE|TARGET|ATTRIBUTED_TO|AT|REPORTED_IN]->(n)
+RETURN properties(e) AS event, type(r) AS rel, properties(r) AS rel_props,
+       labels(n) AS labels, properties(n) AS node
+"""
+)
+
+PROJECT_AFFILIATIONS = """
+UNWIND $ids AS id
+MATCH (p:Actor {id: id})-[r:AFFILIATED_WITH]->(o:Actor)
+WHERE o.id IN $ids
+RETURN p.id AS person, o.id AS org, properties(r) AS props
+"""
+
+# --- Counts (dekg stats) ----------------------------------------------------------------------
+COUNT_LABELS = """
+MATCH (n)
+UNWIND labels(n) AS label
+RETURN label, count(*) AS count ORDER BY label
+"""
+
+COUNT_EVENT_TYPES = """
+MATCH (e:Event)
+RETURN e.type AS type, count(*) AS count ORDER BY type
+"""
+
+COUNT_RELATIONSHIPS = """
+MATCH ()-[r]->()
+RETURN type(r) AS type, count(*) AS count ORDER BY type
+"""
+
+
+# --- API reads (owned by E) -------------------------------------------------------------------
+# Read by graph.reader for the query service. Every value is a parameter; the fragments below
+# are constants concatenated at import time.
+
+# The public fields of an event bound to ``e``.
+_API_EVENT_FIELDS = """
+e {.id, .type, .mode, .cameo, .quad_class, .goldstein, .date, .date_precision, .modality,
+   .confidence, .num_articles, .num_sources} AS event,
+[(e)-[:SOURCE]->(x:Actor) | x {.id, .name, .kind, .country}] AS source,
+[(e)-[:TARGET]->(x:Actor) | x {.id, .name, .kind, .country}] AS target,
+[(e)-[:ATTRIBUTED_TO]->(x:Actor) | x {.id, .name, .kind, .country}] AS attributed_to,
+head([(e)-[:AT]->(x:Place) | x {.id, .name, .country, .lat, .lon}]) AS place
+"""
+
+# The actor ``$id`` and the persons affiliated with it (a state counts its ministers' events).
+_API_MEMBERS = """
+MATCH (anchor:Actor {id: $id})
+WITH anchor, [anchor] + [(p:Actor)-[:AFFILIATED_WITH]->(anchor) | p] AS members
+"""
+
+# Keyset page of events, newest first; undated events sort last (as 0001-01-01).
+API_EVENTS_PAGE = (
+    """
+MATCH (e:Event)
+WHERE """
+    + EVENT_FILTER
+    + """
+WITH e, coalesce(e.date, date('0001-01-01')) AS sort_date
+WHERE $after_date IS NULL OR sort_date < $after_date
+   OR (sort_date = $after_date AND e.id < $after_id)
+WITH e, sort_date
+ORDER BY sort_date DESC, e.id DESC
+LIMIT $limit
+RETURN sort_date, """
+    + _API_EVENT_FIELDS
+    + """
+ORDER BY sort_date DESC, event.id DESC
+"""
+)
+
+API_EVENT_DETAIL = (
+    """
+MATCH (e:Event {id: $id})
+RETURN """
+    + _API_EVENT_FIELDS
+    + """,
+[(e)-[r:REPORTED_IN]->(ar:Article) |
+  {article: ar {.id, .title, .url, .publisher, .agency, .published},
+   article_event_id: r.article_event_id, confidence: r.confidence,
+   evidence: r.evidence, start: r.start, end: r.end}] AS reports
+"""
+)
+
+# An article-level event id (from an extraction) → the graph event that holds its report.
+API_EVENT_BY_REPORT = """
+MATCH (e:Event)-[r:REPORTED_IN]->(:Article)
+WHERE r.article_event_id = $id
+RETURN e.id AS id
+LIMIT 1
+"""
+
+# Candidate ids (exact) rank 0; exact names or aliases (lower-cased) rank 1.
+API_ACTOR_RESOLVE = """
+MATCH (a:Actor) WHERE a.id IN $ids
+RETURN a.id AS id, 0 AS rank
+UNION
+MATCH (a:Actor) WHERE toLower(a.name) = $name
+RETURN a.id AS id, 1 AS rank
+UNION
+MATCH (a:Actor) WHERE any(x IN coalesce(a.aliases, []) WHERE toLower(x) = $name)
+RETURN a.id AS id, 2 AS rank
+"""
+
+API_ACTOR_SEARCH = """
+MATCH (a:Actor)
+WHERE ($q IS NULL
+       OR toLower(a.name) CONTAINS $q
+       OR toLower(a.id) CONTAINS $q
+       OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) CONTAINS $q))
+  AND ($kind IS NULL OR a.kind = $kind)
+  AND ($country IS NULL OR a.country = $country)
+WITH a, CASE WHEN $q IS NULL THEN 3
+             WHEN toLower(a.name) = $q OR toLower(a.id) = $q THEN 0
+             WHEN toLower(a.name) STARTS WITH $q THEN 1
+             ELSE 2 END AS rank
+WITH collect(a {.id, .name, .kind, .country, .sector, .role, .aliases, rank: rank}) AS found
+RETURN size(found) AS count,
+       [x IN found | x][$offset..$offset + $limit] AS page
+"""
+
+API_ACTOR_MEMBERS = """
+MATCH (anchor:Actor {id: $id})
+RETURN anchor {.id, .name, .kind, .country} AS actor,
+       [(p:Actor)-[:AFFILIATED_WITH]->(anchor) | p {.id, .name, .kind, .country}] AS members
+"""
+
+API_ACTOR_DETAIL = """
+MATCH (a:Actor {id: $id})
+RETURN a {.id, .name, .kind, .country, .sector, .role, .aliases} AS actor,
+       COUNT { (a)<-[:SOURCE|TARGET]-(:Event) } AS event_count,
+       [(a)-[r:AFFILIATED_WITH]->(o:Actor) |
+         {actor: o {.id, .name, .kind, .country}, role: r.role, sector: r.sector,
+          from: r.from, to: r.to}] AS affiliations,
+       [(p:Actor)-[r:AFFILIATED_WITH]->(a) |
+         {actor: p {.id, .name, .kind, .country}, role: r.role, sector: r.sector,
+          from: r.from, to: r.to}] AS members
+"""
+
+# Counterparts from the events (filters apply): one row per counterpart; the actor is on one
+# side (source/target) and the counterpart on the other.
+API_ACTOR_RELATIONSHIPS = (
+    _API_MEMBERS
+    + """
+UNWIND members AS m
+MATCH (m)<-[r1:SOURCE|TARGET]-(e:Event)-[r2:SOURCE|TARGET]->(c:Actor)
+WHERE type(r1) <> type(r2) AND NOT c IN members AND """
+    + EVENT_FILTER
+    + """
+WITH DISTINCT c, e, type(r1) AS side
+WITH c, e, collect(side) AS sides
+WITH c,
+     count(e) AS count,
+     sum(CASE WHEN 'SOURCE' IN sides THEN 1 ELSE 0 END) AS outgoing,
+     sum(CASE WHEN 'TARGET' IN sides THEN 1 ELSE 0 END) AS incoming,
+     avg(e.goldstein) AS goldstein_avg,
+     sum(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END) AS cooperation,
+     sum(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END) AS conflict,
+     min(e.date) AS first, max(e.date) AS last,
+     collect(e.type) AS types
+RETURN c {.id, .name, .kind, .country} AS counterpart, count, outgoing, incoming,
+       goldstein_avg, cooperation, conflict, first, last, types
+ORDER BY count DESC, counterpart.id
+LIMIT $limit
+"""
+)
+
+# The same from the INTERACTS_WITH projection (no filter): one row per stored pair.
+API_ACTOR_INTERACTIONS = (
+    _API_MEMBERS
+    + """
+UNWIND members AS m
+MATCH (m)-[r:INTERACTS_WITH]-(c:Actor)
+WHERE NOT c IN members
+RETURN c {.id, .name, .kind, .country} AS counterpart, startNode(r) = m AS outgoing,
+       properties(r) AS props
+"""
+)
+
+# Events between the members of $a and the members of $b, either direction.
+API_RELATION_EVENTS = (
+    """
+MATCH (ea:Actor {id: $a})
+WITH [ea] + [(p:Actor)-[:AFFILIATED_WITH]->(ea) | p] AS ma
+MATCH (eb:Actor {id: $b})
+WITH ma, [eb] + [(p:Actor)-[:AFFILIATED_WITH]->(eb) | p] AS mb
+UNWIND ma AS x
+MATCH (x)<-[r1:SOURCE|TARGET]-(e:Event)-[r2:SOURCE|TARGET]->(y:Actor)
+WHERE type(r1) <> type(r2) AND y IN mb AND """
+    + EVENT_FILTER
+    + """
+WITH DISTINCT e
+WITH e, coalesce(e.date, date('0001-01-01')) AS sort_date
+ORDER BY sort_date, e.id
+LIMIT $limit
+RETURN """
+    + _API_EVENT_FIELDS
+)
+
+# One step of an ego network: every interaction or affiliation of the frontier's actors.
+API_NETWORK_STEP = """
+MATCH (x:Actor)-[r:INTERACTS_WITH|AFFILIATED_WITH]-(y:Actor)
+WHERE x.id IN $frontier
+RETURN DISTINCT startNode(r).id AS source, endNode(r).id AS target, type(r) AS rel,
+       r.count AS count, y {.id, .name, .kind, .country} AS other
+LIMIT $cap
+"""
+
+API_ACTORS_BY_ID = """
+MATCH (a:Actor) WHERE a.id IN $ids
+RETURN a {.id, .name, .kind, .country} AS actor
+"""
+
+# Shortest paths over interactions and affiliations (the upper bound is fixed here; the API
+# asks for a smaller one with $max_length).
+API_SHORTEST_PATHS = """
+MATCH (a:Actor {id: $source}), (b:Actor {id: $target})
+MATCH p = allShortestPaths((a)-[:INTERACTS_WITH|AFFILIATED_WITH*..6]-(b))
+WHERE length(p) <= $max_length
+RETURN [n IN nodes(p) | n {.id, .name, .kind, .country}] AS nodes,
+       [r IN relationships(p) |
+         {source: startNode(r).id, target: endNode(r).id, rel: type(r), count: r.count}]
+         AS edges
+LIMIT $limit
+"""
+
+API_STATS = """
+RETURN COUNT { MATCH (:Article) } AS articles,
+       COUNT { MATCH (:Event) } AS events,
+       COUNT { MATCH (:Actor) } AS actors,
+       COUNT { MATCH (:Place) } AS places,
+       COUNT { MATCH (:Event)-[:REPORTED_IN]->(:Article) } AS reports
+"""
+
+API_EVENTS_BY_TYPE = """
+MATCH (e:Event)
+RETURN e.type AS type, count(*) AS count
+"""
+
+API_COMPONENTS = """
+CALL dbms.components() YIELD name, versions, edition
+RETURN name, versions[0] AS version, edition
+"""

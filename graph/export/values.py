@@ -1,0 +1,99 @@
+"""Helpers the exporters share: node kinds, text streams and value conversion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, Any, BinaryIO
+
+import networkx as nx
+
+from ontology.model import ActorKind
+from ontology.rdf import actor_kind_of
+
+#: Node kinds of the projection (``kind`` node attribute).
+NODE_KINDS: tuple[str, ...] = ("Event", "Actor", "Place", "Article")
+_ACTOR_KINDS = frozenset(k.value for k in ActorKind)
+
+
+def node_kind(attrs: dict[str, Any]) -> str:
+    """The projection kind of a node (``Event``, ``Actor``, ``Place``, ``Article``)."""
+    return str(attrs.get("kind", ""))
+
+
+def actor_kind(attrs: dict[str, Any]) -> ActorKind:
+    """The actor kind of an actor node.
+
+    The projection's ``kind`` attribute names the node kind; the actor kind is read from
+    ``actor_kind`` when present, else from the id prefix (``state:RUS`` → state).
+    """
+    explicit = attrs.get("actor_kind")
+    if isinstance(explicit, str) and explicit in _ACTOR_KINDS:
+        return ActorKind(explicit)
+    return actor_kind_of(str(attrs["id"]))
+
+
+def node_id(key: object, attrs: dict[str, Any]) -> str:
+    """The dekg id of a node (its ``id`` attribute, else its key)."""
+    return str(attrs.get("id", key))
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready value: dates as ISO strings, tuples and sets as lists."""
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, tuple | list | set | frozenset):
+        return [plain(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool | dict):
+        return value
+    if hasattr(value, "iso_format"):  # neo4j.time types
+        return value.iso_format()
+    return str(value)
+
+
+def scalar(value: Any) -> str | int | float | bool:
+    """A value an XML attribute can hold: lists become JSON arrays, dates ISO strings."""
+    value = plain(value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def attributes(
+    data: dict[str, Any], skip: frozenset[str] = frozenset()
+) -> Iterator[tuple[str, Any]]:
+    """``(name, value)`` of the attributes to export: ``None`` and skipped names dropped."""
+    for name, value in data.items():
+        if value is None or name in skip:
+            continue
+        if isinstance(value, float) and math.isnan(value):
+            continue
+        yield name, value
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON of one element, non-ASCII kept."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=plain)
+
+
+@contextmanager
+def text_stream(fp: BinaryIO) -> Iterator[IO[str]]:
+    """A buffered UTF-8 text view of a binary file object; ``fp`` stays open afterwards."""
+    text = io.TextIOWrapper(fp, encoding="utf-8", newline="", write_through=False)
+    try:
+        yield text
+    finally:
+        text.flush()
+        text.detach()
+
+
+def edges(graph: nx.MultiDiGraph) -> Iterator[tuple[Any, Any, str, dict[str, Any]]]:
+    """``(u, v, rel, data)`` of every edge; ``rel`` from the data, else the key."""
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        yield u, v, str(data.get("rel", key)), data

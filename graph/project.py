@@ -91,7 +91,11 @@ def project(driver: neo4j.Driver, database: str, flt: GraphFilter | None = None)
     """
     params = (flt or GraphFilter()).params()
     try:
-        with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as s:
+        with driver.session(
+            database=database,
+            default_access_mode=neo4j.READ_ACCESS,
+            notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+        ) as s:
             return s.execute_read(_read_projection, params)
     except (ServiceUnavailable, SessionExpired) as e:
         raise GraphUnavailable(f"Neo4j is not reachable: {e}") from e

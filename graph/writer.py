@@ -178,7 +178,10 @@ class GraphWriter:
 
     def _run(self, batch: list[_Prepared]) -> WriteReport:
         try:
-            with self._driver.session(database=self._database) as session:
+            with self._driver.session(
+                database=self._database,
+                notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+            ) as session:
                 return session.execute_write(_write_batch, batch)
         except _UNREACHABLE as e:
             raise GraphUnavailable(f"Neo4j is not reachable: {e}") from e

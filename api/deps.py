@@ -1,0 +1,275 @@
+"""Typed FastAPI dependencies: settings, the one driver, the extractor, auth, filters.
+
+The app's lifespan (``api.app``) puts the settings, the driver and the lazily loaded
+extractor on ``app.state``; these functions hand them to the routes::
+
+    @router.get("/events")
+    def list_events(driver: DriverDep, settings: SettingsDep, flt: FilterDep) -> ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import threading
+from typing import TYPE_CHECKING, Annotated
+
+import neo4j
+from fastapi import Depends, Query, Request
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+from pydantic import ValidationError
+
+from api.errors import Forbidden, InvalidParameter, Unauthorized
+from api.settings import Settings
+from graph import GraphUnavailable, NotFound, reader
+from graph.filters import GraphFilter
+from graph.schema import ensure_schema
+from ontology.model import Modality
+from ontology.plover import EventType
+
+if TYPE_CHECKING:
+    from ingest.extract import Extractor
+
+
+def get_app_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+class Reachability:
+    """Makes requests fail fast while Neo4j is known to be down.
+
+    After a ``GraphUnavailable`` (the error handler calls :meth:`mark_down`), each request
+    first checks the connection (a quick connect, no retries) until Neo4j answers again, so
+    callers get a 503 at once instead of waiting for the driver's retries. The driver itself
+    reconnects: nothing is cached that could stay dead.
+    """
+
+    def __init__(self, driver: neo4j.Driver) -> None:
+        self._driver = driver
+        self.down = False
+
+    def mark_down(self) -> None:
+        self.down = True
+
+    def check(self) -> None:
+        """Raises ``GraphUnavailable`` while Neo4j still does not answer."""
+        if not self.down:
+            return
+        try:
+            self._driver.verify_connectivity()
+        except (ServiceUnavailable, SessionExpired, AuthError, OSError) as e:
+            raise GraphUnavailable(f"Neo4j is not reachable: {e}") from e
+        self.down = False
+
+
+def get_raw_driver(request: Request) -> neo4j.Driver:
+    driver: neo4j.Driver = request.app.state.driver
+    return driver
+
+
+def get_driver(request: Request) -> neo4j.Driver:
+    """The driver, after a quick check when Neo4j was unreachable on a recent request."""
+    reachability: Reachability = request.app.state.reachability
+    reachability.check()
+    return get_raw_driver(request)
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+DriverDep = Annotated[neo4j.Driver, Depends(get_driver)]
+RawDriverDep = Annotated[neo4j.Driver, Depends(get_raw_driver)]
+
+
+def get_database(settings: SettingsDep) -> str:
+    return settings.neo4j_database
+
+
+DatabaseDep = Annotated[str, Depends(get_database)]
+
+
+class ExtractorHolder:
+    """Loads the NLP pipeline once, on first use (or at start), and serialises extraction."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._extractor: Extractor | None = None
+        self._load_lock = threading.Lock()
+        self.run_lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._extractor is not None
+
+    @property
+    def model(self) -> str:
+        return self._settings.spacy_model
+
+    def get(self) -> Extractor:
+        """The extractor; raises ``ingest.ModelNotInstalled`` when the model is missing."""
+        with self._load_lock:
+            if self._extractor is None:
+                from ingest.extract import Extractor
+
+                from ingest.nlp import load_pipeline
+
+                nlp = load_pipeline(
+                    self._settings.spacy_model, tuple(self._settings.actor_dictionaries)
+                )
+                self._extractor = Extractor(nlp)
+            return self._extractor
+
+
+class SchemaGate:
+    """Creates the graph schema once Neo4j answers (at start, or before the first write)."""
+
+    def __init__(self, driver: neo4j.Driver, database: str) -> None:
+        self._driver = driver
+        self._database = database
+        self._lock = threading.Lock()
+        self.ready = False
+
+    def ensure(self) -> None:
+        """Raises ``GraphUnavailable`` while Neo4j cannot be reached."""
+        if self.ready:
+            return
+        with self._lock:
+            if not self.ready:
+                ensure_schema(self._driver, self._database)
+                self.ready = True
+
+    def try_ensure(self) -> bool:
+        """Create the schema if Neo4j answers a quick connect now; False when it does not."""
+        try:
+            self._driver.verify_connectivity()
+            self.ensure()
+        except (ServiceUnavailable, SessionExpired, AuthError, OSError, GraphUnavailable):
+            return False
+        return True
+
+
+def get_extractor_holder(request: Request) -> ExtractorHolder:
+    holder: ExtractorHolder = request.app.state.extractor
+    return holder
+
+
+ExtractorHolderDep = Annotated[ExtractorHolder, Depends(get_extractor_holder)]
+
+
+def get_extractor(holder: ExtractorHolderDep) -> Extractor:
+    return holder.get()
+
+
+ExtractorDep = Annotated["Extractor", Depends(get_extractor)]
+
+
+def get_schema_gate(request: Request) -> SchemaGate:
+    gate: SchemaGate = request.app.state.schema
+    return gate
+
+
+SchemaGateDep = Annotated[SchemaGate, Depends(get_schema_gate)]
+
+
+def presented_key(request: Request) -> str | None:
+    """The API key of a request: ``X-API-Key``, else ``Authorization: Bearer <key>``."""
+    key = request.headers.get("x-api-key")
+    if key:
+        return key.strip()
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    return None
+
+
+def require_api_key(request: Request, settings: SettingsDep) -> None:
+    """Refuse a write unless it carries one of ``DEKG_API_KEYS``.
+
+    Raises:
+        Forbidden: no key is configured (writes are disabled).
+        Unauthorized: the key is missing or unknown.
+    """
+    if not settings.api_keys:
+        raise Forbidden(
+            "writes are disabled because no API key is configured: set DEKG_API_KEYS "
+            "(comma-separated keys) for the server and send one as X-API-Key or "
+            "Authorization: Bearer"
+        )
+    key = presented_key(request)
+    if key is None:
+        raise Unauthorized("this endpoint needs an API key: send X-API-Key or Authorization")
+    given = key.encode("utf-8")
+    if not any(
+        secrets.compare_digest(given, k.get_secret_value().encode()) for k in settings.api_keys
+    ):
+        raise Unauthorized("unknown API key")
+
+
+WriteAuth = Depends(require_api_key)
+
+
+def resolve_actor_ref(driver: neo4j.Driver, database: str, ref: str) -> str:
+    """An actor id from what a user typed (id, ISO3 code, name); 404 when nothing matches."""
+    return reader.resolve_actor(driver, database, ref)
+
+
+def parse_near(near: str | None) -> tuple[float, float, float] | None:
+    """``"59.33,18.07,50"`` → ``(59.33, 18.07, 50.0)`` (lat, lon, km)."""
+    if near is None or not near.strip():
+        return None
+    parts = [p.strip() for p in near.split(",")]
+    try:
+        lat, lon, km = (float(p) for p in parts)
+    except ValueError as e:
+        raise InvalidParameter(f"near: expected 'lat,lon,km' (three numbers), got {near!r}") from e
+    return lat, lon, km
+
+
+def event_filter(
+    *,
+    driver: DriverDep,
+    database: DatabaseDep,
+    type: Annotated[list[EventType] | None, Query(description="PLOVER event type(s)")] = None,
+    actor: Annotated[
+        list[str] | None,
+        Query(description="actor id (state:RUS), ISO3 code (RUS) or exact name; repeatable"),
+    ] = None,
+    country: Annotated[
+        list[str] | None, Query(description="ISO 3166 alpha-3 of a source/target actor")
+    ] = None,
+    date_from: Annotated[dt.date | None, Query(description="first event date (inclusive)")] = None,
+    date_to: Annotated[dt.date | None, Query(description="last event date (inclusive)")] = None,
+    place: Annotated[str | None, Query(description="place name (case-insensitive)")] = None,
+    near: Annotated[
+        str | None, Query(description="lat,lon,km: events within km of a point")
+    ] = None,
+    modality: Annotated[Modality | None, Query()] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+) -> GraphFilter:
+    """The event filter shared by ``/events``, ``/export``, relationships and relations."""
+    actors: list[str] = []
+    for ref in actor or []:
+        try:
+            actors.append(resolve_actor_ref(driver, database, ref))
+        except NotFound as e:
+            raise InvalidParameter(f"actor: {e}") from e
+    try:
+        return GraphFilter(
+            types=tuple(type or ()),
+            actors=tuple(actors),
+            countries=tuple(country or ()),
+            date_from=date_from,
+            date_to=date_to,
+            place=place,
+            near=parse_near(near),
+            modality=modality,
+            min_confidence=min_confidence,
+        )
+    except ValidationError as e:
+        reasons = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'filter'}: {err['msg']}"
+            for err in e.errors()
+        )
+        raise InvalidParameter(reasons) from e
+
+
+FilterDep = Annotated[GraphFilter, Depends(event_filter)]

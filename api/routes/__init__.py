@@ -1,0 +1,3 @@
+"""One router per resource; ``api.app`` includes them all."""
+
+from __future__ import annotations

@@ -1,0 +1,130 @@
+"""Actors: search, detail, relationships (counterparts) and ego networks."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import DatabaseDep, DriverDep, FilterDep
+from api.schemas import (
+    ActorDetail,
+    ActorPublic,
+    ActorRef,
+    ActorRelationship,
+    ActorRelationships,
+    ActorsPublic,
+    NetworkEdge,
+    NetworkPublic,
+)
+from graph import reader
+from ontology.model import ActorKind
+
+router = APIRouter(tags=["actors"])
+
+ActorPath = Annotated[
+    str,
+    Path(description="actor id (state:RUS, person:sergei-lavrov), ISO3 code (RUS) or exact name"),
+]
+
+
+@router.get("/actors", response_model=ActorsPublic, summary="Search actors by name or alias")
+def search_actors(
+    *,
+    driver: DriverDep,
+    database: DatabaseDep,
+    q: Annotated[str | None, Query(max_length=200, description="part of a name or alias")] = None,
+    kind: ActorKind | None = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> ActorsPublic:
+    """Actors whose name, alias or id contains ``q`` (case-insensitive), exact matches first."""
+    count, rows = reader.search_actors(
+        driver,
+        database,
+        q=q,
+        kind=str(kind) if kind else None,
+        country=country.upper() if country else None,
+        limit=limit,
+        offset=offset,
+    )
+    return ActorsPublic(data=[ActorPublic.model_validate(_actor(r)) for r in rows], count=count)
+
+
+@router.get("/actors/{actor_id}", response_model=ActorDetail, summary="One actor")
+def get_actor(driver: DriverDep, database: DatabaseDep, actor_id: ActorPath) -> ActorDetail:
+    """The actor, the states/organisations it acts for, the persons acting for it."""
+    resolved = reader.resolve_actor(driver, database, actor_id)
+    return ActorDetail.model_validate(_actor(reader.actor_detail(driver, database, resolved)))
+
+
+@router.get(
+    "/actors/{actor_id}/relationships",
+    response_model=ActorRelationships,
+    summary="The actor's counterparts, with counts by event type",
+)
+def get_relationships(
+    driver: DriverDep,
+    database: DatabaseDep,
+    actor_id: ActorPath,
+    flt: FilterDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> ActorRelationships:
+    """Every actor this one acted on or was acted on by (a state includes its affiliated
+    persons, e.g. its foreign minister): number of events in each direction, counts by PLOVER
+    type, average Goldstein, cooperation vs conflict, first and last date.
+
+    Without filters the answer comes from the ``INTERACTS_WITH`` projection; with filters
+    (time range, type, …) it is computed from the matching events.
+    """
+    resolved = reader.resolve_actor(driver, database, actor_id)
+    actor, members = reader.actor_members(driver, database, resolved)
+    if flt.is_empty():
+        rows, source = (
+            reader.actor_interactions(driver, database, resolved, limit=limit),
+            "interactions",
+        )
+    else:
+        rows, source = (
+            reader.actor_relationships(driver, database, resolved, flt, limit=limit),
+            "events",
+        )
+    return ActorRelationships(
+        actor=ActorRef.model_validate(actor),
+        members=[ActorRef.model_validate(m) for m in members],
+        source=source,
+        data=[ActorRelationship.model_validate(r) for r in rows],
+    )
+
+
+@router.get(
+    "/actors/{actor_id}/network", response_model=NetworkPublic, summary="Ego network of an actor"
+)
+def get_network(
+    driver: DriverDep,
+    database: DatabaseDep,
+    actor_id: ActorPath,
+    depth: Annotated[int, Query(ge=1, le=reader.MAX_DEPTH)] = 1,
+    max_nodes: Annotated[int, Query(ge=1, le=2000)] = 500,
+) -> NetworkPublic:
+    """Actors within ``depth`` steps over interactions (source→target, with event counts) and
+    affiliations (person→state/organisation)."""
+    resolved = reader.resolve_actor(driver, database, actor_id)
+    nodes, edges, truncated = reader.ego_network(driver, database, resolved, depth, cap=max_nodes)
+    return NetworkPublic(
+        center=resolved,
+        depth=depth,
+        nodes=[ActorRef.model_validate(n) for n in nodes],
+        edges=[NetworkEdge.model_validate(e) for e in edges],
+        truncated=truncated,
+    )
+
+
+def _actor(row: dict[str, object]) -> dict[str, object]:
+    out = dict(row)
+    if out.get("aliases") is None:
+        out["aliases"] = []
+    if out.get("name") is None:
+        out["name"] = str(out["id"])
+    return out

@@ -1,0 +1,275 @@
+"""``POST /articles`` (one article, extracted and loaded at once) and ``POST /articles/batch``
+(many, in a background job)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import (
+    DatabaseDep,
+    DriverDep,
+    ExtractorHolder,
+    ExtractorHolderDep,
+    SchemaGate,
+    SchemaGateDep,
+    WriteAuth,
+)
+from api.errors import InvalidParameter, UnsupportedMediaType
+from api.jobs import ItemFailure, JobRunner, Progress
+from api.schemas import ArticleIngested, ArticleRef, EventPublic, JobPublic
+from graph.writer import GraphWriter
+from ingest import IngestError
+from ontology.model import Article, Event, ExtractionResult
+
+router = APIRouter(tags=["articles"])
+
+#: Content type → reader kind (``ingest.readers.read_bytes``).
+SINGLE_KINDS = {"text/plain": "text", "text/html": "html", "application/json": "json"}
+BATCH_KINDS = {
+    "application/json": "json",
+    "application/jsonl": "jsonl",
+    "application/x-ndjson": "jsonl",
+    "application/x-jsonlines": "jsonl",
+}
+_BODY_DOC = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "text/plain": {"schema": {"type": "string"}},
+            "text/html": {"schema": {"type": "string"}},
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["text"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "text": {"type": "string"},
+                        "title": {"type": "string"},
+                        "published": {"type": "string", "format": "date"},
+                        "publisher": {"type": "string"},
+                        "url": {"type": "string"},
+                    },
+                }
+            },
+        },
+    }
+}
+_BATCH_DOC = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "array",
+                    "items": _BODY_DOC["requestBody"]["content"][  # type: ignore[index]
+                        "application/json"
+                    ]["schema"],
+                }
+            },
+            "application/x-ndjson": {"schema": {"type": "string"}},
+        },
+    }
+}
+
+
+class ArticleMeta:
+    """Metadata of a plain-text or HTML article, from the query string."""
+
+    def __init__(
+        self,
+        id: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+        title: Annotated[str | None, Query(max_length=1000)] = None,
+        published: dt.date | None = None,
+        publisher: Annotated[str | None, Query(max_length=200)] = None,
+        url: Annotated[str | None, Query(max_length=2000)] = None,
+    ) -> None:
+        self.values = {
+            "id": id,
+            "title": title,
+            "published": published,
+            "publisher": publisher,
+            "url": url,
+        }
+
+    def as_update(self) -> dict[str, Any]:
+        return {k: v for k, v in self.values.items() if v is not None}
+
+
+class ExtractionFailed(IngestError):
+    """The article was read but extraction or loading failed."""
+
+
+def _kind(request: Request, kinds: dict[str, str]) -> str:
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media not in kinds:
+        raise UnsupportedMediaType(
+            f"content type {media or '(none)'!r} is not accepted here; send one of "
+            + ", ".join(kinds)
+        )
+    return kinds[media]
+
+
+def _read_items(data: bytes, kind: str) -> list[Any]:
+    from ingest.readers import read_bytes
+
+    return list(read_bytes(data, kind=kind, name="request"))
+
+
+def _with_metadata(article: Article, update: dict[str, Any]) -> Article:
+    return article.model_copy(update=update) if update else article
+
+
+@dataclass(frozen=True, slots=True)
+class Ingestion:
+    """Extract with the app's pipeline, write with the app's driver."""
+
+    holder: ExtractorHolder
+    writer: GraphWriter
+    schema: SchemaGate
+
+    def run(self, articles: Iterable[Article]) -> list[tuple[ExtractionResult, str]]:
+        """Each result with its status: written, unchanged, or failed (error on the result)."""
+        extractor = self.holder.get()
+        with self.holder.run_lock:
+            results = list(extractor.extract_many(list(articles)))
+        self.schema.ensure()
+        out = []
+        for result in results:
+            if not result.ok:
+                out.append((result, "failed"))
+                continue
+            report = self.writer.write_results([result])
+            if report.errors:
+                err = report.errors[0]
+                update = {"error": err.error, "error_kind": err.error_kind}
+                out.append((result.model_copy(update=update), "failed"))
+            else:
+                out.append((result, "written" if report.written else "unchanged"))
+        return out
+
+
+def _event_public(event: Event) -> EventPublic:
+    data = event.model_dump(mode="json", exclude={"evidence", "article_id"})
+    return EventPublic.model_validate(data)
+
+
+@router.post(
+    "/articles",
+    status_code=201,
+    response_model=ArticleIngested,
+    summary="Ingest one article",
+    dependencies=[WriteAuth],
+    openapi_extra=_BODY_DOC,
+)
+async def post_article(
+    *,
+    request: Request,
+    driver: DriverDep,
+    database: DatabaseDep,
+    holder: ExtractorHolderDep,
+    schema: SchemaGateDep,
+    meta: Annotated[ArticleMeta, Depends()],
+) -> ArticleIngested:
+    """Extracts PLOVER events from the body (plain text, HTML, or JSON
+    ``{id?, text, title?, published?, publisher?, url?}``) and loads them into the graph.
+    Query parameters set the metadata of a plain-text or HTML body. Needs an API key.
+
+    Returns 201 with the article and its events (``status`` is ``unchanged`` when the same
+    text was loaded before); 422 with the reason when the body cannot be read or extracted.
+    """
+    kind = _kind(request, SINGLE_KINDS)
+    data = await request.body()
+    ingestion = Ingestion(holder, GraphWriter(driver, database), schema)
+    return await run_in_threadpool(_post_one, data, kind, meta, ingestion)
+
+
+def _post_one(data: bytes, kind: str, meta: ArticleMeta, ingestion: Ingestion) -> ArticleIngested:
+    items = _read_items(data, kind)
+    if len(items) != 1:
+        raise InvalidParameter(
+            f"the body holds {len(items)} articles; send several to POST /articles/batch"
+        )
+    item = items[0]
+    if item.error is not None:
+        raise item.error
+    article = _with_metadata(item.article, meta.as_update())
+    result, status = ingestion.run([article])[0]
+    if status == "failed" or result.article is None:
+        raise ExtractionFailed(f"{result.error_kind}: {result.error}")
+    return ArticleIngested(
+        article=ArticleRef.model_validate(result.article.model_dump()),
+        status=status,
+        events=[_event_public(e) for e in result.events],
+    )
+
+
+@router.post(
+    "/articles/batch",
+    status_code=202,
+    response_model=JobPublic,
+    summary="Ingest many articles in a background job",
+    dependencies=[WriteAuth],
+    openapi_extra=_BATCH_DOC,
+)
+async def post_batch(
+    *,
+    request: Request,
+    driver: DriverDep,
+    database: DatabaseDep,
+    holder: ExtractorHolderDep,
+    schema: SchemaGateDep,
+) -> JSONResponse:
+    """Reads a JSON list of articles or JSON lines (one article a line) and queues a job that
+    extracts and loads them; poll ``GET /jobs/{id}`` (the ``Location`` header). Items that
+    cannot be read are reported per item in the job; the others go on. Needs an API key."""
+    kind = _kind(request, BATCH_KINDS)
+    data = await request.body()
+    items = await run_in_threadpool(_read_items, data, kind)
+    runner: JobRunner = request.app.state.jobs
+    ingestion = Ingestion(holder, GraphWriter(driver, database), schema)
+    job = runner.submit(len(items), _batch_work(items, ingestion))
+    body = JobPublic.model_validate(asdict(runner.get(job.id)))
+    return JSONResponse(
+        body.model_dump(mode="json"), status_code=202, headers={"Location": f"/jobs/{job.id}"}
+    )
+
+
+#: Articles extracted and written together in a batch job.
+BATCH_STEP = 16
+
+
+def _batch_work(
+    items: list[Any], ingestion: Ingestion
+) -> Callable[[Callable[[Progress], None]], None]:
+    def work(record: Callable[[Progress], None]) -> None:
+        bad = tuple(
+            ItemFailure(i.label, str(i.error), type(i.error).__name__)
+            for i in items
+            if i.error is not None
+        )
+        if bad:
+            record(Progress(processed=len(bad), errors=bad))
+        good = [i.article for i in items if i.error is None]
+        for start in range(0, len(good), BATCH_STEP):
+            record(_step(ingestion.run(good[start : start + BATCH_STEP])))
+
+    return work
+
+
+def _step(done: list[tuple[ExtractionResult, str]]) -> Progress:
+    return Progress(
+        processed=len(done),
+        written=sum(1 for _, s in done if s == "written"),
+        unchanged=sum(1 for _, s in done if s == "unchanged"),
+        events=sum(len(r.events) for r, s in done if s == "written"),
+        errors=tuple(
+            ItemFailure(r.item, r.error or "failed", r.error_kind) for r, s in done if s == "failed"
+        ),
+    )

@@ -1,0 +1,61 @@
+"""``GET /health`` (Neo4j reachable, NLP loaded, versions) and ``GET /stats`` (counts)."""
+
+from __future__ import annotations
+
+import platform
+from importlib.metadata import PackageNotFoundError, version
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from api.deps import DatabaseDep, DriverDep, ExtractorHolderDep, RawDriverDep
+from api.errors import RETRY_AFTER_S
+from api.schemas import ComponentHealth, HealthPublic, StatsPublic
+from graph import GraphUnavailable, reader
+
+router = APIRouter(tags=["service"])
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for dist in ("dekg", "neo4j", "spacy", "fastapi"):
+        try:
+            out[dist] = version(dist)
+        except PackageNotFoundError:
+            continue
+    return out
+
+
+@router.get(
+    "/health",
+    response_model=HealthPublic,
+    summary="Service health",
+    responses={503: {"model": HealthPublic, "description": "Neo4j is unreachable"}},
+)
+def health(
+    request: Request, driver: RawDriverDep, database: DatabaseDep, nlp: ExtractorHolderDep
+) -> JSONResponse:
+    """``ok`` when Neo4j answers; 503 (with ``Retry-After``) when it does not. The NLP pipeline
+    loads on the first ingest, so ``nlp.ok`` is false until then (``degraded`` is not an
+    error)."""
+    try:
+        neo4j_health = ComponentHealth(ok=True, version=reader.server_version(driver, database))
+        request.app.state.reachability.down = False
+    except GraphUnavailable as e:
+        neo4j_health = ComponentHealth(ok=False, detail=str(e))
+    nlp_health = ComponentHealth(
+        ok=nlp.loaded, detail=None if nlp.loaded else "loads on first use", version=nlp.model
+    )
+    status = "unavailable" if not neo4j_health.ok else "ok" if nlp.loaded else "degraded"
+    body = HealthPublic(status=status, neo4j=neo4j_health, nlp=nlp_health, versions=_versions())
+    return JSONResponse(
+        body.model_dump(mode="json"),
+        status_code=503 if not neo4j_health.ok else 200,
+        headers={"Retry-After": str(RETRY_AFTER_S)} if not neo4j_health.ok else None,
+    )
+
+
+@router.get("/stats", response_model=StatsPublic, summary="Counts of the graph")
+def stats(driver: DriverDep, database: DatabaseDep) -> StatsPublic:
+    """Number of articles, events, actors, places and reports, and events by PLOVER type."""
+    return StatsPublic.model_validate(reader.stats(driver, database))

@@ -1,0 +1,46 @@
+"""``GET /paths``: shortest paths between two actors."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import DatabaseDep, DriverDep
+from api.schemas import ActorRef, NetworkEdge, PathPublic, PathsPublic
+from graph import reader
+
+router = APIRouter(tags=["relations"])
+
+
+@router.get("/paths", response_model=PathsPublic, summary="Shortest paths between two actors")
+def get_paths(
+    *,
+    driver: DriverDep,
+    database: DatabaseDep,
+    source: Annotated[
+        str, Query(alias="from", min_length=1, max_length=200, description="actor id or ISO3")
+    ],
+    target: Annotated[
+        str, Query(alias="to", min_length=1, max_length=200, description="actor id or ISO3")
+    ],
+    max_length: Annotated[int, Query(ge=1, le=reader.MAX_PATH_LENGTH)] = 4,
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> PathsPublic:
+    """All shortest paths (up to ``limit``) over interactions and affiliations, ignoring
+    direction, at most ``max_length`` steps; an empty list when none is that short."""
+    ids = reader.resolve_actor(driver, database, source)
+    idt = reader.resolve_actor(driver, database, target)
+    paths = reader.shortest_paths(driver, database, ids, idt, max_length=max_length, limit=limit)
+    return PathsPublic(
+        source=ids,
+        target=idt,
+        data=[
+            PathPublic(
+                length=p["length"],
+                nodes=[ActorRef.model_validate(n) for n in p["nodes"]],
+                edges=[NetworkEdge.model_validate(e) for e in p["edges"]],
+            )
+            for p in paths
+        ],
+    )

@@ -1,0 +1,51 @@
+"""``GET /relations``: the timeline between two actors."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import DatabaseDep, DriverDep, FilterDep
+from api.schemas import ActorRef, EventPublic, RelationTimeline, TimelineMonth
+from graph import reader
+
+router = APIRouter(tags=["relations"])
+
+ActorQuery = Annotated[
+    str, Query(min_length=1, max_length=200, description="actor id, ISO3 code or exact name")
+]
+
+
+@router.get("/relations", response_model=RelationTimeline, summary="Timeline between two actors")
+def get_relation(
+    *,
+    driver: DriverDep,
+    database: DatabaseDep,
+    a: ActorQuery,
+    b: ActorQuery,
+    flt: FilterDep,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+) -> RelationTimeline:
+    """Events between ``a`` and ``b`` in either direction, oldest first, and their counts by
+    month (cooperation = PLOVER quad classes 1-2, conflict = 3-4). A state includes the
+    persons affiliated with it: ``a=USA&b=RUS`` covers Blinken meeting Lavrov."""
+    ida = reader.resolve_actor(driver, database, a)
+    idb = reader.resolve_actor(driver, database, b)
+    actor_a, _ = reader.actor_members(driver, database, ida)
+    actor_b, _ = reader.actor_members(driver, database, idb)
+    events = reader.relation_events(driver, database, ida, idb, flt, limit=limit + 1)
+    truncated = len(events) > limit
+    events = events[:limit]
+    months, undated = reader.month_buckets(events)
+    return RelationTimeline(
+        a=ActorRef.model_validate(actor_a),
+        b=ActorRef.model_validate(actor_b),
+        count=len(events),
+        cooperation=sum(1 for e in events if e.get("quad_class") in (1, 2)),
+        conflict=sum(1 for e in events if e.get("quad_class") in (3, 4)),
+        undated=undated,
+        months=[TimelineMonth.model_validate(m, from_attributes=True) for m in months],
+        events=[EventPublic.model_validate(e) for e in events],
+        truncated=truncated,
+    )

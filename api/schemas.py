@@ -1,0 +1,258 @@
+"""Response (and request) models of the query service: what the API promises to return.
+
+Names say their use: ``XPublic`` is one resource as served, ``XsPublic`` a page of them
+(``data`` plus ``next_cursor``). Dates are ISO strings in JSON (pydantic does that).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Public(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ActorRef(_Public):
+    """An actor as it appears inside an event, a relationship or a path."""
+
+    id: str
+    name: str | None = None
+    kind: str | None = None
+    country: str | None = None
+
+
+class PlacePublic(_Public):
+    id: str | None = None
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class EventPublic(_Public):
+    """One event (one happening; several articles may have reported it)."""
+
+    id: str
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    quad_class: int | None = None
+    goldstein: float | None = None
+    date: dt.date | None = None
+    date_precision: str | None = None
+    modality: str | None = None
+    confidence: float | None = None
+    num_articles: int | None = None
+    num_sources: int | None = None
+    source: list[ActorRef] = Field(default_factory=list)
+    target: list[ActorRef] = Field(default_factory=list)
+    attributed_to: list[ActorRef] = Field(default_factory=list)
+    place: PlacePublic | None = None
+
+
+class EventsPublic(_Public):
+    """A page of events, newest first; pass ``next_cursor`` back as ``cursor`` for the next."""
+
+    data: list[EventPublic]
+    next_cursor: str | None = None
+
+
+class ArticleRef(_Public):
+    id: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    agency: str | None = None
+    published: dt.date | None = None
+
+
+class EvidencePublic(_Public):
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+class ReportPublic(_Public):
+    """One article's report of an event, with the sentences that support it."""
+
+    article: ArticleRef
+    article_event_id: str | None = None
+    confidence: float | None = None
+    evidence: list[EvidencePublic] = Field(default_factory=list)
+
+
+class EventDetail(EventPublic):
+    reports: list[ReportPublic] = Field(default_factory=list)
+
+
+class AffiliationPublic(_Public):
+    actor: ActorRef
+    role: str | None = None
+    sector: str | None = None
+    from_: dt.date | None = Field(default=None, alias="from")
+    to: dt.date | None = None
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
+
+
+class ActorPublic(_Public):
+    id: str
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class ActorDetail(ActorPublic):
+    event_count: int = 0
+    affiliations: list[AffiliationPublic] = Field(default_factory=list)
+    members: list[AffiliationPublic] = Field(default_factory=list)
+
+
+class ActorsPublic(_Public):
+    data: list[ActorPublic]
+    count: int
+
+
+class ActorRelationship(_Public):
+    """What one actor did with one counterpart (events in either direction)."""
+
+    counterpart: ActorRef
+    count: int
+    outgoing: int
+    incoming: int
+    by_type: dict[str, int]
+    goldstein_avg: float | None = None
+    cooperation: int = 0
+    conflict: int = 0
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+
+class ActorRelationships(_Public):
+    actor: ActorRef
+    members: list[ActorRef] = Field(
+        default_factory=list,
+        description="actors counted as this actor: itself and the persons affiliated with it",
+    )
+    source: Literal["events", "interactions"]
+    data: list[ActorRelationship]
+
+
+class TimelineMonth(_Public):
+    month: str = Field(description="YYYY-MM")
+    count: int
+    cooperation: int
+    conflict: int
+    goldstein_sum: float
+
+
+class RelationTimeline(_Public):
+    """Every event between two actors (either direction), by month."""
+
+    a: ActorRef
+    b: ActorRef
+    count: int
+    cooperation: int
+    conflict: int
+    undated: int
+    months: list[TimelineMonth]
+    events: list[EventPublic]
+    truncated: bool = False
+
+
+class NetworkEdge(_Public):
+    source: str
+    target: str
+    rel: str
+    count: int | None = None
+
+
+class NetworkPublic(_Public):
+    center: str
+    depth: int
+    nodes: list[ActorRef]
+    edges: list[NetworkEdge]
+    truncated: bool = False
+
+
+class PathPublic(_Public):
+    length: int
+    nodes: list[ActorRef]
+    edges: list[NetworkEdge]
+
+
+class PathsPublic(_Public):
+    source: str
+    target: str
+    data: list[PathPublic]
+
+
+class CypherRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    query: str = Field(min_length=1, max_length=20_000)
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class CypherResult(_Public):
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool
+
+
+class ArticleIngested(_Public):
+    """The result of ``POST /articles``: the article, its events and what the graph did."""
+
+    article: ArticleRef
+    status: str = Field(description="written, or unchanged when the same text was loaded before")
+    events: list[EventPublic]
+
+
+class JobItemError(_Public):
+    item: str
+    error: str
+    kind: str | None = None
+
+
+class JobPublic(_Public):
+    id: str
+    status: Literal["queued", "running", "done", "failed"]
+    total: int
+    processed: int
+    written: int
+    unchanged: int
+    failed: int
+    events: int
+    errors: list[JobItemError]
+    created: dt.datetime
+    finished: dt.datetime | None = None
+    message: str | None = None
+
+
+class ComponentHealth(_Public):
+    ok: bool
+    detail: str | None = None
+    version: str | None = None
+
+
+class HealthPublic(_Public):
+    status: Literal["ok", "degraded", "unavailable"]
+    neo4j: ComponentHealth
+    nlp: ComponentHealth
+    versions: dict[str, str]
+
+
+class StatsPublic(_Public):
+    articles: int
+    events: int
+    actors: int
+    places: int
+    reports: int
+    events_by_type: dict[str, int]

@@ -1,0 +1,192 @@
+"""Nominal actors: a group noun with its country ("Israeli troops", "Sudan's government",
+"Rebels in the Ivory Coast", "UN peacekeepers", "A militant of the ... Luhansk People's
+Republic") and unnamed office holders ("the president of Armenia", "Taiwan's Vice Foreign
+Minister").
+
+Government nouns give the state itself with sector GOV (``state:HUN``); armed-group nouns
+give ``armed_group:<iso3>-reb``; other sectors give ``group:<iso3>-<sector>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ingest.actors.hits import Hit, HitIndex
+from ingest.sectors import TITLE_SECTORS, sector_of_noun
+from ontology.model import Actor, ActorKind, Sector
+
+# Heads that take their sector from a modifier ("rebel leaders", "opposition groups").
+GENERIC_HEADS = frozenset(
+    {
+        "leader",
+        "leaders",
+        "official",
+        "officials",
+        "group",
+        "groups",
+        "member",
+        "members",
+        "faction",
+        "factions",
+        "spokesman",
+        "spokeswoman",
+        "side",
+        "sides",
+        "source",
+        "sources",
+        "commander",
+        "commanders",
+        "movement",
+        "supporters",
+        "chief",
+        "head",
+    }
+)
+# Countryless group nouns still worth a mention ("rebels said", "police fired").
+COUNTRYLESS = frozenset({Sector.REB, Sector.OPP, Sector.COP})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+_LOCATIVE_PREPS = frozenset({"of", "in", "from"})
+_SECTOR_WORDS = {
+    Sector.GOV: "government",
+    Sector.MIL: "military",
+    Sector.COP: "police",
+    Sector.JUD: "judiciary",
+    Sector.LEG: "legislature",
+    Sector.OPP: "opposition",
+    Sector.REB: "rebels",
+    Sector.SPY: "intelligence",
+    Sector.CVL: "civilians",
+    Sector.REF: "refugees",
+    Sector.MED: "media",
+    Sector.BUS: "business",
+    Sector.REL: "religious",
+    Sector.LAB: "labour",
+    Sector.HLH: "health",
+    Sector.EDU: "education",
+    Sector.ELI: "elites",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Nominal:
+    """One actor of a nominal phrase: tokens ``[start, end)`` with ``head`` as its noun."""
+
+    start: int
+    end: int
+    head: int
+    actor: Actor
+
+
+def group_sector(token: Token) -> Sector | None:
+    """The sector of a group noun, taking it from a modifier for generic heads."""
+    own = sector_of_noun(token.text)
+    if own is not None and token.lower_ not in GENERIC_HEADS:
+        return own
+    for child in token.children:
+        if child.dep_ in {"compound", "amod"} and child.i < token.i:
+            modifier = sector_of_noun(child.text)
+            if modifier is not None:
+                return modifier
+    return own
+
+
+def is_untitled_office(token: Token) -> bool:
+    """A title noun used without a name ("the president of Armenia")."""
+    return token.lower_ in TITLE_SECTORS and token.pos_ in {"NOUN", "PROPN"}
+
+
+def _is_pro_anti(token: Token) -> bool:
+    doc = token.doc
+    i = token.i
+    prev = doc[i - 1].lower_ if i >= 1 else ""
+    prev2 = doc[i - 2].lower_ if i >= 2 else ""
+    return prev in {"pro", "anti"} or (prev == "-" and prev2 in {"pro", "anti"})
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for conj in token.conjuncts:
+        if conj.i < token.head.i or conj.head.i != token.head.i:
+            out.append(conj)
+    return out
+
+
+def owners(token: Token, hits: HitIndex) -> list[Hit]:
+    """The states or organisations a group noun belongs to, from its modifiers."""
+    found: list[Hit] = []
+    for child in token.children:
+        if child.dep_ in _MODIFIER_DEPS and child.i < token.i:
+            for candidate in _with_conjuncts(child):
+                hit = hits.at(candidate.i)
+                if hit is not None and not hit.is_person and not _is_pro_anti(hit.span[0]):
+                    found.append(hit)
+        elif child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS and not found:
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for candidate in _with_conjuncts(obj):
+                    hit = hits.at(candidate.i)
+                    if hit is not None and not hit.is_person:
+                        found.append(hit)
+    unique: dict[str, Hit] = {}
+    for hit in found:
+        unique.setdefault(hit.actor.id, hit)
+    return list(unique.values())
+
+
+def group_actor(owner: Hit | None, sector: Sector, state_name: str | None = None) -> Actor:
+    """The canonical actor for a group of ``sector`` belonging to ``owner``."""
+    if owner is not None and not owner.is_state:
+        return owner.actor.model_copy(update={"sector": sector, "aliases": ()})
+    iso3 = owner.actor.country if owner is not None else None
+    label = _SECTOR_WORDS.get(sector, sector.value.lower())
+    if iso3 is None:
+        kind = ActorKind.ARMED_GROUP if sector is Sector.REB else ActorKind.GROUP
+        prefix = "armed_group" if sector is Sector.REB else "group"
+        return Actor(id=f"{prefix}:{label}", name=label, kind=kind, sector=sector)
+    name = state_name or (owner.actor.name if owner is not None else iso3)
+    if sector is Sector.GOV:
+        return Actor(
+            id=f"state:{iso3}", name=name, kind=ActorKind.STATE, country=iso3, sector=sector
+        )
+    if sector is Sector.REB:
+        return Actor(
+            id=f"armed_group:{iso3.lower()}-reb",
+            name=f"{name} {label}",
+            kind=ActorKind.ARMED_GROUP,
+            country=iso3,
+            sector=sector,
+        )
+    return Actor(
+        id=f"group:{iso3.lower()}-{sector.value.lower()}",
+        name=f"{name} {label}",
+        kind=ActorKind.GROUP,
+        country=iso3,
+        sector=sector,
+    )
+
+
+def nominals_at(token: Token, hits: HitIndex) -> list[Nominal]:
+    """Nominal actors headed by ``token`` (one per owning state or organisation)."""
+    if token.pos_ not in {"NOUN", "PROPN"} or hits.at(token.i) is not None:
+        return []
+    sector = group_sector(token)
+    if sector is None and is_untitled_office(token):
+        sector = TITLE_SECTORS[token.lower_]
+    if sector is None:
+        return []
+    found = owners(token, hits)
+    if not found:
+        if sector not in COUNTRYLESS:
+            return []
+        return [Nominal(token.i, token.i + 1, token.i, group_actor(None, sector))]
+    out: list[Nominal] = []
+    for owner in found:
+        start = min(owner.span.start, token.i)
+        end = max(owner.span.end, token.i + 1) if owner.span.start < token.i else token.i + 1
+        if owner.span.start > token.i:
+            start, end = token.i, token.i + 1
+        out.append(Nominal(start, end, token.i, group_actor(owner, sector)))
+    return out

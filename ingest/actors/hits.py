@@ -1,0 +1,66 @@
+"""Dictionary hits of one doc, indexed by token, with the actor each one names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ingest.actors.dictionary import ActorDictionary, Form
+from ontology.model import Actor
+
+HITS_KEY = "dekg_actor_hits"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A dictionary match: the span, the chosen form and its canonical actor."""
+
+    span: Span
+    form: Form
+    actor: Actor
+
+    @property
+    def is_state(self) -> bool:
+        return self.actor.id.startswith("state:")
+
+    @property
+    def is_person(self) -> bool:
+        return self.actor.id.startswith("person:")
+
+    @property
+    def is_org(self) -> bool:
+        return self.actor.id.startswith(("org:", "armed_group:"))
+
+
+class HitIndex:
+    """Token index → hit, built from ``doc.spans["dekg_actor_hits"]``."""
+
+    def __init__(self, doc: Doc, dictionary: ActorDictionary, day: dt.date | None) -> None:
+        self.hits: list[Hit] = []
+        self.non_actor_tokens: set[int] = set()
+        self._by_token: dict[int, Hit] = {}
+        spans = doc.spans.get(HITS_KEY, [])
+        for span in spans:
+            if dictionary.is_non_actor(span.label_):
+                self.non_actor_tokens.update(range(span.start, span.end))
+                continue
+            form = dictionary.best_form(span.label_, day)
+            actor = dictionary.actor(form.actor_id, day) if form is not None else None
+            if form is None or actor is None:
+                continue
+            hit = Hit(span, form, actor)
+            self.hits.append(hit)
+            for i in range(span.start, span.end):
+                self._by_token[i] = hit
+
+    def at(self, i: int) -> Hit | None:
+        return self._by_token.get(i)
+
+    def country_at(self, i: int) -> str | None:
+        """ISO3 when token ``i`` is part of a state name, demonym or capital."""
+        hit = self._by_token.get(i)
+        if hit is not None and hit.is_state:
+            return hit.actor.country
+        return None

@@ -1,0 +1,112 @@
+"""Person mentions: names with the title in front of them.
+
+"Russian Foreign Minister Sergei Lavrov" → person:sergei-lavrov, country RUS, sector GOV,
+role "Foreign Minister"; "U.N. Secretary-General Kofi Annan" → affiliation org:UN.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest.actors.dictionary import ActorDictionary, slugify
+from ingest.actors.hits import Hit, HitIndex
+from ingest.sectors import Title, is_title_word, parse_title
+from ontology.model import Actor, ActorKind
+
+_MAX_TITLE_TOKENS = 8
+_CREDIT_MARKS = frozenset({"/", "|", "©", "Photo", "photo", "Credit", "credit", "By", "by"})
+
+
+@dataclass(frozen=True, slots=True)
+class TitleWindow:
+    """The tokens before a name that form its title, and what they say."""
+
+    start: int
+    title: Title | None
+    country: str | None
+    org: Actor | None
+
+
+def read_title(doc: Doc, name_start: int, hits: HitIndex) -> TitleWindow:
+    """Walk left from a name over title words, country words and organisation names."""
+    i = name_start - 1
+    start = name_start
+    words: list[str] = []
+    country: str | None = None
+    org: Actor | None = None
+    while i >= 0 and name_start - i <= _MAX_TITLE_TOKENS:
+        token = doc[i]
+        hit = hits.at(i)
+        if hit is not None and not hit.is_person:
+            if hit.is_state and country is None:
+                country = hit.actor.country
+            elif hit.is_org and org is None:
+                org = hit.actor
+            i = hit.span.start - 1
+            start = hit.span.start
+            continue
+        if token.text in {"'s", "’s"} and i > 0 and hits.at(i - 1) is not None:
+            i -= 1
+            continue
+        if not is_title_word(token.text) or token.is_punct:
+            break
+        words.insert(0, token.text)
+        start = i
+        i -= 1
+    title = parse_title(words)
+    if title is None and country is None and org is None:
+        return TitleWindow(name_start, None, None, None)
+    while start < name_start and doc[start].lower_ in {"of", "and", "for"}:
+        start += 1
+    return TitleWindow(start, title, country, org)
+
+
+def is_credit(doc: Doc, span: Span, hits: HitIndex) -> bool:
+    """Photo credits and bylines ("REUTERS/Alexander Ermochenko") are not actors."""
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.text in _CREDIT_MARKS or (before.i in hits.non_actor_tokens)
+
+
+def person_from_text(name: str, window: TitleWindow) -> Actor:
+    """A person not in the dictionary, described by the title in front of the name."""
+    title = window.title
+    affiliation = window.org.id if window.org is not None else None
+    if affiliation is None and window.country is not None:
+        affiliation = f"state:{window.country}"
+    return Actor(
+        id=f"person:{slugify(name)}",
+        name=name,
+        kind=ActorKind.PERSON,
+        country=window.country,
+        sector=title.sector if title is not None else None,
+        role=title.role if title is not None else None,
+        affiliation=affiliation,
+    )
+
+
+def person_from_hit(
+    hit: Hit, window: TitleWindow, dictionary: ActorDictionary, day: dt.date | None
+) -> Actor:
+    """A dictionary person; the title in the text fills what the dictionary leaves open."""
+    actor = hit.actor
+    entry = dictionary.people.get(actor.id)
+    in_office = entry is not None and day is not None and entry.role_on(day) is not None
+    if in_office or window.title is None:
+        return actor
+    return actor.model_copy(
+        update={
+            "role": window.title.role,
+            "sector": window.title.sector or actor.sector,
+            "country": window.country or actor.country,
+        }
+    )
+
+
+def name_head(span: Span) -> Token:
+    """The token standing for a name in the parse (its last token)."""
+    return span[-1]

@@ -1,9 +1,350 @@
-"""Placeholder for the `dekg` commands of this group; replaced by its owner."""
+"""`dekg ingest` (articles → events → Neo4j), `dekg export` (a filtered graph to a file) and
+`dekg stats` (what the graph holds)."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, BinaryIO
+
 import typer
+
+if TYPE_CHECKING:
+    import neo4j
+
+    from api.settings import Settings
+    from graph.filters import GraphFilter
+    from graph.writer import WriteReport
+    from ontology.model import Article, ExtractionResult
+
+EXIT_ITEMS_FAILED = 1
+EXIT_USAGE = 2
+EXIT_NEO4J_UNAVAILABLE = 3
+
+NEO4J_HINT = (
+    "start the managed server with `dekg neo4j start`, or point DEKG_NEO4J_URI "
+    "(with DEKG_NEO4J_USER / DEKG_NEO4J_PASSWORD) at a running Neo4j"
+)
+
+
+class ExportName(StrEnum):
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    CYTOSCAPE = "cytoscape"
+    D3 = "d3"
+    JSONLD = "jsonld"
+    TURTLE = "turtle"
+    CSV = "csv"
+
+
+class StatsFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise typer.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)") from e
+
+
+@contextlib.contextmanager
+def _driver(settings: Settings) -> Iterator[neo4j.Driver]:
+    """The one driver of this process, connected or a clear error (exit 3), closed at exit."""
+    from neo4j.exceptions import DriverError
+
+    from api import ApiError
+    from api.runtime import open_driver
+    from graph import GraphError
+
+    try:
+        driver = open_driver(settings)
+    except (GraphError, ApiError) as e:
+        raise _fail(f"{e}\nhint: {NEO4J_HINT}", EXIT_NEO4J_UNAVAILABLE) from e
+    try:
+        try:
+            driver.verify_connectivity()
+        except DriverError as e:
+            raise _fail(
+                f"Neo4j is not reachable: {e}\nhint: {NEO4J_HINT}", EXIT_NEO4J_UNAVAILABLE
+            ) from e
+        yield driver
+    finally:
+        driver.close()
+
+
+# --- ingest -----------------------------------------------------------------------------------
+
+
+def _summary(report: WriteReport, read_failures: int) -> str:
+    failed = report.failed + read_failures
+    return (
+        f"articles: {report.written} written, {report.unchanged} unchanged, {failed} failed; "
+        f"events written: {report.events}; actors written: {report.actors}"
+    )
+
+
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Article files (.txt, .html, .jsonl, .json, RSS/Atom) or directories.",
+            show_default=False,
+        ),
+    ],
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Processes for the spaCy pipeline.")
+    ] = 1,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for articles that carry none."),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option(min=1, max=100_000, help="Events per Neo4j transaction.")
+    ] = 1000,
+    model: Annotated[
+        str | None,
+        typer.Option(help="spaCy model name (default: DEKG_SPACY_MODEL, else en_core_web_sm)."),
+    ] = None,
+) -> None:
+    """Extract events from articles and load them into Neo4j (idempotent and resumable).
+
+    Articles already in the graph with the same content are skipped ("unchanged"), so running
+    the same command again after an interruption finishes the job. Exit status: 0 when every
+    item was loaded, 1 when some items failed, 2 on usage errors, 3 when Neo4j is unreachable.
+    """
+    from tqdm import tqdm
+
+    from api.settings import get_settings
+    from graph import GraphUnavailable
+    from graph.schema import ensure_schema
+    from graph.writer import GraphWriter
+    from ingest import ModelNotInstalled
+    from ingest.extract import Extractor
+    from ingest.nlp import load_pipeline
+    from ingest.readers import iter_items
+
+    day = _parse_day(published)
+    settings = get_settings()
+    try:
+        nlp = load_pipeline(model or settings.spacy_model, settings.actor_dictionaries)
+    except ModelNotInstalled as e:
+        raise _fail(str(e), EXIT_USAGE) from e
+
+    read_failures = 0
+
+    def articles() -> Iterator[Article]:
+        nonlocal read_failures
+        for item in iter_items(paths, published=day):
+            if item.article is None:
+                read_failures += 1
+                tqdm.write(f"error: {item.label}: {item.error}", file=sys.stderr)
+                continue
+            yield item.article
+
+    def results(progress: tqdm[None]) -> Iterator[ExtractionResult]:
+        for result in Extractor(nlp).extract_many(articles(), n_process=workers):
+            progress.update(1)
+            yield result
+
+    with _driver(settings) as driver:
+        try:
+            ensure_schema(driver, settings.neo4j_database)
+            writer = GraphWriter(driver, settings.neo4j_database, batch_size=batch_size)
+            with tqdm(desc="articles", unit=" art", file=sys.stderr, disable=None) as progress:
+                report = writer.write_results(results(progress))
+        except GraphUnavailable as e:
+            raise _fail(
+                f"{e}\nwhat was committed stays; run the same command again when Neo4j is "
+                f"back.\nhint: {NEO4J_HINT}",
+                EXIT_NEO4J_UNAVAILABLE,
+            ) from e
+    for error in report.errors:
+        typer.echo(f"error: {error.item}: {error.error_kind}: {error.error}", err=True)
+    typer.echo(_summary(report, read_failures), err=True)
+    if report.written + report.unchanged + report.failed + read_failures == 0:
+        raise _fail("no input items found", EXIT_ITEMS_FAILED)
+    if report.failed or read_failures:
+        raise typer.Exit(EXIT_ITEMS_FAILED)
+
+
+# --- export -----------------------------------------------------------------------------------
+
+_ISO3 = re.compile(r"^[A-Za-z]{3}$")
+
+
+def actor_id(value: str) -> str:
+    """An actor id as typed by a user: a bare ISO3 code means the state (``RUS`` → state:RUS)."""
+    return f"state:{value.upper()}" if _ISO3.match(value) else value
+
+
+def _near(value: str | None) -> tuple[float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        lat, lon, km = (float(part) for part in value.split(","))
+    except ValueError as e:
+        raise typer.BadParameter(f"--near wants LAT,LON,KM, got {value!r}") from e
+    return lat, lon, km
+
+
+def _filter(**fields: object) -> GraphFilter:
+    from pydantic import ValidationError
+
+    from graph.filters import GraphFilter
+
+    try:
+        return GraphFilter.model_validate({k: v for k, v in fields.items() if v is not None})
+    except ValidationError as e:
+        reasons = "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors())
+        raise typer.BadParameter(reasons) from e
+
+
+@contextlib.contextmanager
+def _output(path: Path) -> Iterator[BinaryIO]:
+    """Stdout for ``-``; else a temporary file renamed into place only when writing succeeds."""
+    if str(path) == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fp:
+            yield fp
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def export(
+    output_format: Annotated[
+        ExportName, typer.Option("--format", "-f", help="Export format.", show_default=False)
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write ('-' for stdout).")],
+    *,
+    types: Annotated[
+        list[str] | None, typer.Option("--type", help="PLOVER event type (repeatable).")
+    ] = None,
+    actors: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--actor",
+            help="Actor id such as state:RUS or person:sergei-lavrov; a bare ISO3 code means "
+            "the state, and a state includes its affiliated persons (repeatable).",
+        ),
+    ] = None,
+    countries: Annotated[
+        list[str] | None,
+        typer.Option("--country", help="ISO 3166 alpha-3 code of a source/target actor."),
+    ] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Events on or after this date (YYYY-MM-DD).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Events on or before this date (YYYY-MM-DD).")
+    ] = None,
+    place: Annotated[str | None, typer.Option(help="Place name (case-insensitive).")] = None,
+    near: Annotated[
+        str | None, typer.Option(help="LAT,LON,KM: events within KM of the point.")
+    ] = None,
+    modality: Annotated[
+        str | None, typer.Option(help="asserted, future, hypothetical, negated or historical.")
+    ] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option(help="Only events with at least this confidence (0-1).")
+    ] = None,
+) -> None:
+    """Export the events matching the filters (with their actors, places and articles)."""
+    from api.settings import get_settings
+    from graph import GraphError, GraphUnavailable
+    from graph.export import FORMATS
+    from graph.project import project
+
+    flt = _filter(
+        types=types or None,
+        actors=[actor_id(a) for a in actors] if actors else None,
+        countries=countries or None,
+        date_from=_parse_day(date_from),
+        date_to=_parse_day(date_to),
+        place=place,
+        near=_near(near),
+        modality=modality,
+        min_confidence=min_confidence,
+    )
+    settings = get_settings()
+    with _driver(settings) as driver:
+        try:
+            graph = project(driver, settings.neo4j_database, flt)
+        except GraphUnavailable as e:
+            raise _fail(f"{e}\nhint: {NEO4J_HINT}", EXIT_NEO4J_UNAVAILABLE) from e
+    try:
+        with _output(output) as fp:
+            FORMATS[output_format.value].write(graph, fp)
+    except (GraphError, OSError) as e:
+        raise _fail(f"export failed: {e}", EXIT_ITEMS_FAILED) from e
+    events = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Event")
+    typer.echo(
+        f"{output_format.value}: {events} events, {graph.number_of_nodes()} nodes, "
+        f"{graph.number_of_edges()} edges → {output}",
+        err=True,
+    )
+
+
+# --- stats ------------------------------------------------------------------------------------
+
+
+def stats(
+    output_format: Annotated[
+        StatsFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = StatsFormat.TABLE,
+) -> None:
+    """Count what the graph holds: nodes by label, relationships by type, events by type."""
+    from api.settings import get_settings
+    from graph import GraphUnavailable
+    from graph.stats import graph_counts
+
+    settings = get_settings()
+    with _driver(settings) as driver:
+        try:
+            counts = graph_counts(driver, settings.neo4j_database)
+        except GraphUnavailable as e:
+            raise _fail(f"{e}\nhint: {NEO4J_HINT}", EXIT_NEO4J_UNAVAILABLE) from e
+    if output_format is StatsFormat.JSON:
+        typer.echo(json.dumps(counts, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for section, values in counts.items():
+        table = Table(title=section.replace("_", " "))
+        table.add_column("name")
+        table.add_column("count", justify="right")
+        for name, count in values.items():
+            table.add_row(name, str(count))
+        console.print(table)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this group's commands to the dekg app."""
+    """Add `ingest`, `export` and `stats` to the dekg app."""
+    app.command()(ingest)
+    app.command()(export)
+    app.command()(stats)

@@ -470,3 +470,8 @@ API_COMPONENTS = """
 CALL dbms.components() YIELD name, versions, edition
 RETURN name, versions[0] AS version, edition
 """
+
+# --- Maintenance (benchmarks, tests) ----------------------------------------------------------
+# Auto-commit only (session.run): deletes everything in chunks so the heap stays small.
+DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+COUNT_NODES = "MATCH (n) RETURN count(n) AS count"

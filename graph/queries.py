@@ -258,6 +258,12 @@ RETURN type(r) AS type, count(*) AS count ORDER BY type
 """
 
 
+# --- Maintenance (benchmarks, tests) ----------------------------------------------------------
+# Auto-commit only (session.run): deletes everything in chunks so the heap stays small.
+DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+COUNT_NODES = "MATCH (n) RETURN count(n) AS count"
+
+
 # --- API reads (owned by E) -------------------------------------------------------------------
 # Read by graph.reader for the query service. Every value is a parameter; the fragments below
 # are constants concatenated at import time.
@@ -470,8 +476,3 @@ API_COMPONENTS = """
 CALL dbms.components() YIELD name, versions, edition
 RETURN name, versions[0] AS version, edition
 """
-
-# --- Maintenance (benchmarks, tests) ----------------------------------------------------------
-# Auto-commit only (session.run): deletes everything in chunks so the heap stays small.
-DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
-COUNT_NODES = "MATCH (n) RETURN count(n) AS count"

@@ -1,0 +1,242 @@
+"""Source and target actors of a trigger, read from the dependency parse.
+
+Source: the subject (or passive agent); for clauses without a subject of their own (purpose
+clauses, infinitives, conjuncts, nominal triggers) the subject of the governing verb; in
+reported speech without another subject, the speaker. Target: direct / indirect object,
+passive subject, then the objects of "with/to/on/against/of…" phrases. Coordination gives
+compound actors. Tokens become actors through the actor mentions (``ingest.mentions``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ingest import clauses
+from ingest.mentions import mentions_at
+from ontology.model import Actor
+
+TARGET_PREPS = (
+    "with",
+    "to",
+    "on",
+    "against",
+    "of",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "upon",
+    "between",
+    "over",
+    "from",
+    "for",
+)
+_OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
+_CLIMB_DEPS = frozenset(
+    {"xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "dobj", "pobj", "acl", "attr", "relcl"}
+)
+_NP_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    """The actors of one trigger and how sure we are of them."""
+
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    attributed_to: tuple[Actor, ...]
+    quality: float
+    from_speaker: bool = False
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out: list[Actor] = []
+    for actor in actors:
+        if actor.id not in seen:
+            seen.add(actor.id)
+            out.append(actor)
+    return out
+
+
+def _direct(doc: Doc, token: Token) -> list[Actor]:
+    found = mentions_at(doc, token.i)
+    heads = [m.actor for m in found if m.head == token.i]
+    return heads or [m.actor for m in found]
+
+
+def actors_at(doc: Doc, token: Token, *, depth: int = 2) -> list[Actor]:
+    """Actors named by the token (with its conjuncts), else by its noun phrase's modifiers."""
+    out: list[Actor] = []
+    for tok in (token, *token.conjuncts):
+        direct = _direct(doc, tok)
+        if not direct and depth > 0:
+            direct = _from_noun_phrase(doc, tok, depth)
+        out.extend(direct)
+    return _unique(out)
+
+
+def _from_noun_phrase(doc: Doc, token: Token, depth: int) -> list[Actor]:
+    out: list[Actor] = []
+    for child in token.children:
+        if child.dep_ in _NP_DEPS:
+            out.extend(actors_at(doc, child, depth=depth - 1))
+        elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(actors_at(doc, pobj, depth=depth - 1))
+    return out
+
+
+def _subject_actors(doc: Doc, verb: Token, *, passive_subject: bool = False) -> list[Actor]:
+    deps = {"nsubj", "csubj", "nsubjpass"} if passive_subject else {"nsubj", "csubj"}
+    out: list[Actor] = []
+    for subj in (c for c in verb.children if c.dep_ in deps):
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            out.extend(actors_at(doc, verb.head))
+        else:
+            out.extend(actors_at(doc, subj))
+    return out
+
+
+def _subject_tokens(verb: Token, *, passive_subject: bool) -> list[Token]:
+    deps = {"nsubj", "csubj", "nsubjpass"} if passive_subject else {"nsubj", "csubj"}
+    return [c for c in verb.children if c.dep_ in deps]
+
+
+def _speaker_may_stand_in(subjects: list[Token]) -> bool:
+    """No subject, an expletive, or a first-person pronoun: the speaker is the actor."""
+    return not subjects or all(s.lower_ in _FIRST_PERSON or s.dep_ == "expl" for s in subjects)
+
+
+def source_actors(doc: Doc, trigger: Token) -> tuple[list[Actor], float, bool]:
+    """Source actors, a quality score and whether they came from the speaker."""
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        own = [
+            a
+            for c in trigger.children
+            if c.dep_ in {"poss", "amod", "compound", "nmod"}
+            for a in actors_at(doc, c, depth=0)
+        ]
+        if own:
+            return _unique(own), 0.8, False
+    if clauses.is_passive(trigger):
+        agents = [a for p in clauses.passive_agents(trigger) for a in actors_at(doc, p)]
+        if agents:
+            return _unique(agents), 1.0, False
+    current = trigger
+    quality = 1.0
+    for _ in range(6):
+        governed = current.i != trigger.i
+        found = _subject_actors(doc, current, passive_subject=governed)
+        if found:
+            return _unique(found), quality, False
+        subjects = _subject_tokens(current, passive_subject=governed)
+        if subjects:
+            if not _speaker_may_stand_in(subjects):
+                return [], 0.0, False
+            break
+        head, dep = clauses.effective_head(current)
+        if head.i == current.i or dep not in _CLIMB_DEPS:
+            break
+        current = head
+        quality -= 0.1
+    speech = clauses.speech_verb_of(trigger)
+    if speech is not None:
+        found = _subject_actors(doc, speech)
+        if found:
+            return _unique(found), 0.6, True
+    return [], 0.0, False
+
+
+def _objects(token: Token) -> list[Token]:
+    out = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    if clauses.is_passive(token):
+        out.extend(c for c in token.children if c.dep_ == "nsubjpass")
+    return out
+
+
+def _prep_objects(token: Token, depth: int = 2) -> list[Token]:
+    out: list[Token] = []
+    for prep in sorted(
+        (c for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in TARGET_PREPS),
+        key=lambda c: TARGET_PREPS.index(c.lower_),
+    ):
+        pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+        out.extend(pobjs)
+        if depth > 1:
+            for pobj in pobjs:
+                out.extend(_prep_objects(pobj, depth - 1))
+    return out
+
+
+def target_actors(doc: Doc, trigger: Token) -> list[Actor]:
+    """Target actors: objects first, then prepositional objects, then complement subjects."""
+    chain = clauses.clause_chain(trigger) if trigger.pos_ == "ADJ" else [trigger]
+    for tok in chain:
+        for obj in _objects(tok):
+            found = actors_at(doc, obj)
+            if found:
+                return found
+        for pobj in _prep_objects(tok):
+            found = actors_at(doc, pobj)
+            if found:
+                return found
+    for child in trigger.children:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            found = [a for s in clauses.subjects(child) for a in actors_at(doc, s)]
+            if found:
+                return found
+    return []
+
+
+def condition_actors(doc: Doc, trigger: Token) -> list[Actor]:
+    """Actors named in the condition of a threat ("if Russia invades", "in the event of a
+    Russian attack") — the party the threat is aimed at."""
+    heads = clauses.condition_clauses(trigger) or clauses.sentence_conditions(trigger)
+    out: list[Actor] = []
+    for head in heads:
+        subj = [a for s in clauses.subjects(head) for a in actors_at(doc, s)]
+        if subj:
+            out.extend(subj)
+            continue
+        for tok in head.subtree:
+            out.extend(_direct(doc, tok))
+    return _unique(out)
+
+
+def attribution(doc: Doc, trigger: Token, source: list[Actor]) -> list[Actor]:
+    """Who claims the event when someone else reports it ("Kyiv says Russia has …")."""
+    speech = clauses.speech_verb_of(trigger)
+    if speech is None:
+        return []
+    speakers = _unique(_subject_actors(doc, speech))
+    source_ids = {a.id for a in source}
+    source_countries = {a.country for a in source if a.country}
+    return [
+        a
+        for a in speakers
+        if a.id not in source_ids and (a.country is None or a.country not in source_countries)
+    ]
+
+
+def arguments_of(doc: Doc, trigger: Token, *, threat: bool = False) -> Arguments:
+    """Source, target and attribution of the trigger token."""
+    source, quality, from_speaker = source_actors(doc, trigger)
+    target = target_actors(doc, trigger)
+    if not target and threat:
+        target = condition_actors(doc, trigger)
+    source_ids = {a.id for a in source}
+    target = [a for a in target if a.id not in source_ids]
+    attributed = [] if from_speaker else attribution(doc, trigger, source)
+    return Arguments(
+        source=tuple(source),
+        target=tuple(_unique(target)),
+        attributed_to=tuple(attributed),
+        quality=max(0.0, quality),
+        from_speaker=from_speaker,
+    )

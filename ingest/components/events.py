@@ -1,0 +1,152 @@
+"""``dekg_events_v1``: event triggers with their CAMEO code and their source/target actors.
+
+For every sentence: lexicon triggers (``ingest.triggers``) and reported requests ("He said
+Russia and Ukraine should …"); a trigger inside the complement of another one ("agreed to
+share information", "accuses Kyiv of pursuing a build-up") refines the governing trigger's
+code instead of standing alone; triggers inside the condition of a conditional ("if Russia
+invaded Ukraine") are not events. The arguments come from ``ingest.arguments``. The result is a
+list of ``ingest.candidate.Candidate`` in ``Doc._.dekg_events``; modality, time, place and
+merging come later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ingest import clauses
+from ingest.arguments import arguments_of
+from ingest.candidate import Candidate, set_candidates
+from ingest.codes import refine
+from ingest.triggers import Lexicon, default_lexicon
+from ontology.plover import EventType
+
+# Arcs that separate two events rather than embed one in the other.
+_SEPARATE_DEPS = frozenset({"conj", "advcl", "parataxis", "relcl", "appos"})
+_TEMPORAL_PREPS = frozenset({"after", "before", "since", "while", "during", "until"})
+
+
+@dataclass(slots=True)
+class _Match:
+    token: Token
+    type: EventType
+    cameo: str
+    confidence: float
+    negated: tuple[EventType, str] | None
+    refined_by: tuple[str, ...] = ()
+
+
+def _rule_match(lexicon: Lexicon, token: Token) -> _Match | None:
+    if token.lemma_.lower() not in lexicon:
+        return None
+    rule = lexicon.match(token, intent=clauses.is_intent(token))
+    if rule is None:
+        return None
+    negated = (
+        (rule.negated_type, rule.negated_cameo)
+        if rule.negated_type and rule.negated_cameo
+        else None
+    )
+    return _Match(token, rule.type, rule.cameo, rule.confidence, negated)
+
+
+def _request_match(token: Token) -> _Match | None:
+    """A reported "should/must" clause: the speaker requests it of the clause's subject."""
+    if token.dep_ != "aux" or token.lower_ not in clauses.REQUEST_MODALS:
+        return None
+    verb = token.head
+    speech = verb.head
+    if verb.dep_ != "ccomp" or speech.lemma_.lower() not in clauses.SPEECH_VERBS:
+        return None
+    return _Match(speech, EventType.REQUEST, "020", 0.7, None)
+
+
+def find_matches(sent: Span, lexicon: Lexicon) -> list[_Match]:
+    """Trigger matches of a sentence, one per token."""
+    found: dict[int, _Match] = {}
+    for token in sent:
+        match = _request_match(token) or _rule_match(lexicon, token)
+        if match is not None and match.token.i not in found:
+            found[match.token.i] = match
+    return list(found.values())
+
+
+def _governor(match: _Match, by_token: dict[int, _Match]) -> _Match | None:
+    """The trigger whose complement contains this one, if any."""
+    current = match.token
+    for head, dep in clauses.ancestors(current):
+        if dep in _SEPARATE_DEPS:
+            return None
+        if current.dep_ == "pcomp" and head.lower_ in _TEMPORAL_PREPS:
+            return None
+        governing = by_token.get(head.i)
+        if governing is not None:
+            return governing
+        if head.lemma_.lower() in clauses.SPEECH_VERBS:
+            return None
+        current = head
+    return None
+
+
+def resolve_embedding(matches: list[_Match]) -> list[_Match]:
+    """Drop triggers embedded in another trigger's complement, refining the governor."""
+    by_token = {m.token.i: m for m in matches}
+    kept: list[_Match] = []
+    for match in sorted(matches, key=lambda m: -m.token.i):
+        governor = _governor(match, by_token)
+        if governor is None:
+            kept.append(match)
+            continue
+        governor.type, governor.cameo = refine(
+            (governor.type, governor.cameo), (match.type, match.cameo)
+        )
+        governor.refined_by = (*governor.refined_by, match.token.text)
+    return sorted(kept, key=lambda m: m.token.i)
+
+
+def _candidate(doc: Doc, sent: Span, match: _Match) -> Candidate | None:
+    args = arguments_of(doc, match.token, threat=match.type is EventType.THREATEN)
+    if not args.source:
+        return None
+    return Candidate(
+        token=match.token.i,
+        sent_start=sent.start,
+        sent_end=sent.end,
+        type=match.type,
+        cameo=match.cameo,
+        source=args.source,
+        target=args.target,
+        attributed_to=args.attributed_to,
+        confidence=round(min(1.0, match.confidence * (0.6 + 0.4 * args.quality)), 3),
+        negated=match.negated,
+        trigger_text=match.token.text,
+        refined_by=match.refined_by,
+    )
+
+
+class EventFinder:
+    """The component: triggers → candidates with arguments."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates: list[Candidate] = []
+        for sent in doc.sents:
+            matches = resolve_embedding(find_matches(sent, self.lexicon))
+            for match in matches:
+                if clauses.in_condition(match.token):
+                    continue
+                candidate = _candidate(doc, sent, match)
+                if candidate is not None:
+                    candidates.append(candidate)
+        set_candidates(doc, candidates)
+        return doc
+
+
+@Language.factory("dekg_events_v1", requires=["token.dep", "token.lemma"])
+def make_event_finder(nlp: Language, name: str) -> EventFinder:
+    """Build the event trigger component with the shipped lexicon."""
+    return EventFinder(default_lexicon())

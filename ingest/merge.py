@@ -1,0 +1,114 @@
+"""One happening, one event: merge the article's reports of the same event.
+
+Two events are the same happening when they have the same type, the same actors (as a set of
+participants for reciprocal CONSULT events, source and target sides otherwise) and compatible
+date and place (equal, or one of them unknown). The merged event keeps every evidence span, the
+highest confidence, the first known date and place, and the id of its first evidence
+(``ev-`` + sha1 of ``article_id|start|end|type``, see ``/work/notes/graph-contract.md``).
+Events of the same happening with different types share their place: a THREATEN delivered "at
+a meeting in Stockholm" puts the meeting there too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+
+from ontology.model import Event, Evidence, Place
+from ontology.plover import EventType
+
+_SYMMETRIC = frozenset({EventType.CONSULT})
+
+
+def event_id(article_id: str, evidence: Evidence, event_type: EventType | str) -> str:
+    """The article-level event id of the graph contract."""
+    kind = event_type.value if isinstance(event_type, EventType) else event_type
+    key = f"{article_id}|{evidence.start}|{evidence.end}|{kind}"
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def actor_key(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    sources = frozenset(a.id for a in event.source)
+    targets = frozenset(a.id for a in event.target)
+    if event.type in _SYMMETRIC:
+        return sources | targets, frozenset()
+    return sources, targets
+
+
+def _place_key(place: Place | None) -> tuple[str, str | None] | None:
+    return None if place is None else (place.name.casefold(), place.country)
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    """Same type, actors, and compatible date and place."""
+    if a.type != b.type or actor_key(a) != actor_key(b):
+        return False
+    if a.date is not None and b.date is not None and a.date != b.date:
+        return False
+    pa, pb = _place_key(a.place), _place_key(b.place)
+    return pa is None or pb is None or pa == pb
+
+
+def combine(events: Sequence[Event]) -> Event:
+    """One event from several reports of it."""
+    first = events[0]
+    evidence: list[Evidence] = []
+    for event in events:
+        for item in event.evidence:
+            if all((e.start, e.end) != (item.start, item.end) for e in evidence):
+                evidence.append(item)
+    evidence.sort(key=lambda e: (e.start, e.end))
+    dated = next((e for e in events if e.date is not None), None)
+    placed = next((e for e in events if e.place is not None), None)
+    best = max(events, key=lambda e: e.confidence)
+    return first.model_copy(
+        update={
+            "id": event_id(first.article_id, evidence[0], first.type),
+            "evidence": tuple(evidence),
+            "confidence": best.confidence,
+            "date": dated.date if dated else None,
+            "date_precision": dated.date_precision if dated else first.date_precision,
+            "place": placed.place if placed else None,
+            "attributed_to": first.attributed_to or best.attributed_to,
+        }
+    )
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """Merge the reports of the same happening inside one article, in text order."""
+    groups: list[list[Event]] = []
+    for event in events:
+        for group in groups:
+            if all(same_happening(member, event) for member in group):
+                group.append(event)
+                break
+        else:
+            groups.append([event])
+    return share_places([combine(g) for g in groups])
+
+
+def _countries(event: Event) -> frozenset[str]:
+    return frozenset(a.country for a in (*event.source, *event.target) if a.country)
+
+
+def share_places(events: list[Event]) -> list[Event]:
+    """Give a place to events of the same day and the same participants as a placed event."""
+    placed = [e for e in events if e.place is not None and e.date is not None]
+    out: list[Event] = []
+    for event in events:
+        if event.place is None and event.date is not None and _countries(event):
+            donor = next(
+                (
+                    p
+                    for p in placed
+                    if p.date == event.date
+                    and _countries(p) == _countries(event)
+                    and {a.id for a in (*p.source, *p.target)}
+                    & {a.id for a in (*event.source, *event.target)}
+                ),
+                None,
+            )
+            if donor is not None:
+                event = event.model_copy(update={"place": donor.place})
+        out.append(event)
+    return out

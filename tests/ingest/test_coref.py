@@ -1,0 +1,109 @@
+"""Coreference on real sentences (model) and on the seed article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.components.actor_ruler import add_actor_components
+from ingest.components.coref import quote_mask
+from ingest.mentions import get_mentions
+from ingest.nlp import load_base
+
+SEED = Path(__file__).resolve().parents[2] / "examples" / "cyprus-mail-blinken-lavrov.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = load_base("en_core_web_sm")
+    add_actor_components(pipeline)
+    return pipeline
+
+
+def run(nlp: Language, text: str) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.dekg_doc_date = dt.date(2021, 12, 2)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def resolved(doc: Doc, i: int) -> set[str]:
+    """Actor ids of the mentions headed by token ``i``."""
+    return {m.actor.id for m in get_mentions(doc) if m.head == i}
+
+
+def index_of(doc: Doc, text: str, nth: int = 0) -> int:
+    return [t.i for t in doc if t.text == text][nth]
+
+
+@pytest.fixture(scope="module")
+def seed(nlp: Language) -> Doc:
+    return run(nlp, SEED.read_text(encoding="utf-8").split("Related Posts")[0])
+
+
+@pytest.mark.model
+def test_seed_description_looks_ahead_to_lavrov(seed: Doc) -> None:
+    number = index_of(seed, "number")
+    assert resolved(seed, number) == {"person:sergei-lavrov"}
+
+
+@pytest.mark.model
+def test_seed_object_pronouns_are_the_counterpart_not_the_subject(seed: Doc) -> None:
+    assert resolved(seed, index_of(seed, "him", 0)) == {"person:sergei-lavrov"}
+    assert resolved(seed, index_of(seed, "him", 1)) == {"person:sergei-lavrov"}
+
+
+@pytest.mark.model
+def test_seed_first_names_and_speaker_pronouns(seed: Doc) -> None:
+    assert resolved(seed, index_of(seed, "Sergei", 1)) == {"person:sergei-lavrov"}
+    assert resolved(seed, index_of(seed, "He")) == {"person:antony-blinken"}
+    assert resolved(seed, index_of(seed, "he")) == {"person:sergei-lavrov"}
+
+
+@pytest.mark.model
+def test_seed_it_is_russia_after_moscow_accuses(seed: Doc) -> None:
+    assert resolved(seed, index_of(seed, "It")) == {"state:RUS"}
+
+
+@pytest.mark.model
+def test_seed_their_is_both_coordinated_states(seed: Doc) -> None:
+    assert resolved(seed, index_of(seed, "their")) == {"state:RUS", "state:UKR"}
+
+
+@pytest.mark.model
+def test_she_prefers_a_woman(nlp: Language) -> None:
+    doc = run(nlp, "Angela Merkel met Emmanuel Macron in Berlin. She said Europe must act.")
+    assert resolved(doc, index_of(doc, "She")) == {"person:angela-merkel"}
+
+
+@pytest.mark.model
+def test_minister_description_resolves_backwards(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Russian Foreign Minister Sergei Lavrov arrived in Geneva. "
+        "The minister told reporters talks would continue.",
+    )
+    assert resolved(doc, index_of(doc, "minister")) == {"person:sergei-lavrov"}
+
+
+@pytest.mark.model
+def test_speaker_pronoun_does_not_point_into_the_quote(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Lavrov told reporters Moscow was ready for dialogue. "
+        "“We, as President Putin has stated, do not want any conflicts,” he said.",
+    )
+    assert resolved(doc, index_of(doc, "he")) == {"person:sergei-lavrov"}
+    assert resolved(doc, index_of(doc, "We")) == {"state:RUS"}
+
+
+def test_quote_mask_marks_tokens_between_quotes() -> None:
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=["He", "said", "“", "we", "agree", "”", "today"])
+    assert quote_mask(doc) == [False, False, False, True, True, False, False]

@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -101,23 +102,34 @@ def resolve(events: Sequence[Event], candidates: Iterable[Candidate]) -> dict[st
     Returns:
         article-level event id → graph event id (its own id when it starts a new happening).
     """
-    pool = list(candidates)
+    pool: dict[str, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        pool[candidate.fingerprint].append(candidate)
     result: dict[str, str] = {}
     for event in events:
         if event.id in result:
             continue
         fp = fingerprint(event)
         pid = place_id(event.place) if event.place else None
-        match = next(
-            (c for c in pool if same_happening(fp, event.date, pid, event.article_id, c)), None
+        group = pool[fp] if fp is not None else []
+        index = next(
+            (
+                i
+                for i, c in enumerate(group)
+                if same_happening(fp, event.date, pid, event.article_id, c)
+            ),
+            None,
         )
-        if match is None:
+        if index is None:
             result[event.id] = event.id
             if fp is not None:
-                pool.append(Candidate(event.id, fp, event.date, pid, frozenset({event.article_id})))
+                group.append(
+                    Candidate(event.id, fp, event.date, pid, frozenset({event.article_id}))
+                )
             continue
+        match = group[index]
         result[event.id] = match.id
-        pool[pool.index(match)] = Candidate(
+        group[index] = Candidate(
             match.id,
             match.fingerprint,
             match.date,

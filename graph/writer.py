@@ -142,6 +142,7 @@ class GraphWriter:
         self, results: Iterable[ExtractionResult], report: WriteReport
     ) -> Iterator[list[_Prepared]]:
         batch: list[_Prepared] = []
+        ids: set[str] = set()
         size = 0
         for result in results:
             if not result.ok:
@@ -152,14 +153,15 @@ class GraphWriter:
             except ItemRejected as e:
                 report.fail(result.item, str(e), type(e).__name__)
                 continue
-            if any(p.article.id == prepared.article.id for p in batch):
+            if prepared.article.id in ids:  # the same article twice: the later one in a later tx
                 yield batch
-                batch, size = [], 0
+                batch, ids, size = [], set(), 0
             batch.append(prepared)
+            ids.add(prepared.article.id)
             size += max(1, len(prepared.events))
             if size >= self._batch_size:
                 yield batch
-                batch, size = [], 0
+                batch, ids, size = [], set(), 0
         if batch:
             yield batch
 

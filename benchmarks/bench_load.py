@@ -161,15 +161,18 @@ def neo4j_target(uri: str | None) -> Iterator[tuple[neo4j.Driver, str, str]]:
         with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
             yield driver, database, uri
         return
-    from graph.server import ManagedNeo4j  # the managed local server (throwaway data dir)
+    from api.settings import get_settings
+    from graph.server import Distribution, ManagedNeo4j
 
+    distribution = Distribution.in_data_dir(get_settings().data_dir)
     with tempfile.TemporaryDirectory(prefix="dekg-bench-") as home:
-        server = ManagedNeo4j.throwaway(Path(home))
-        server.start()
+        server = ManagedNeo4j(Path(home), distribution, heap="1g", ports=None)
+        server.provision()  # reuses the verified jar cache when there is one
+        status = server.start()
         try:
-            status = server.status()
-            user, password = server.credentials()
-            with neo4j.GraphDatabase.driver(status.bolt_uri, auth=(user, password)) as driver:
+            credentials = server.credentials()
+            auth = (credentials.user, credentials.password)
+            with neo4j.GraphDatabase.driver(status.bolt_uri or "", auth=auth) as driver:
                 yield driver, database, f"{status.bolt_uri} (throwaway)"
         finally:
             server.stop()

@@ -44,6 +44,7 @@ MAX_PATH_LENGTH = 6
 #: How long a read retries transient errors (seconds).
 READ_RETRY_S = 1.0
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
+_ID_PART = re.compile(r"^[A-Za-z0-9._-]+$")
 
 # Statements the Cypher endpoint refuses before sending them: reading files or URLs, and
 # procedures that run other statements or change the server. Neo4j itself refuses writes.
@@ -268,7 +269,8 @@ def actor_candidates(ref: str) -> list[str]:
     out: list[str] = []
     if _ISO3.match(ref):
         out.append("state:" + ref.upper())
-    out += ["org:" + ref.upper(), "org:" + ref]
+    if _ID_PART.match(ref):
+        out += ["org:" + ref.upper(), "org:" + ref]
     slug = re.sub(r"[^a-z0-9]+", "-", ref.lower()).strip("-")
     if slug and not _ISO3.match(ref):
         out += ["person:" + slug, "org:" + slug, "armed_group:" + slug]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Annotated, Any
@@ -26,12 +27,13 @@ from api.jobs import ItemFailure, JobRunner, Progress
 from api.schemas import ArticleIngested, ArticleRef, EventPublic, JobPublic
 from graph.writer import GraphWriter
 from ingest import IngestError
+from ingest.readers import ReadItem, read_bytes
 from ontology.model import Article, Event, ExtractionResult
 
 router = APIRouter(tags=["articles"])
 
 #: Content type → reader kind (``ingest.readers.read_bytes``).
-SINGLE_KINDS = {"text/plain": "text", "text/html": "html", "application/json": "json"}
+SINGLE_KINDS = {"text/plain": "txt", "text/html": "html", "application/json": "json"}
 BATCH_KINDS = {
     "application/json": "json",
     "application/jsonl": "jsonl",
@@ -90,7 +92,8 @@ class ArticleMeta:
         publisher: Annotated[str | None, Query(max_length=200)] = None,
         url: Annotated[str | None, Query(max_length=2000)] = None,
     ) -> None:
-        self.values = {
+        self.id = id
+        self.values: dict[str, str | dt.date | None] = {
             "id": id,
             "title": title,
             "published": published,
@@ -116,10 +119,9 @@ def _kind(request: Request, kinds: dict[str, str]) -> str:
     return kinds[media]
 
 
-def _read_items(data: bytes, kind: str) -> list[Any]:
-    from ingest.readers import read_bytes
-
-    return list(read_bytes(data, kind=kind, name="request"))
+def _read_items(data: bytes, kind: str, name: str | None = None) -> list[ReadItem]:
+    """Articles of a request body; a body without an id is named by its content hash."""
+    return read_bytes(data, kind=kind, name=name or "post-" + hashlib.sha256(data).hexdigest()[:16])
 
 
 def _with_metadata(article: Article, update: dict[str, Any]) -> Article:
@@ -191,14 +193,14 @@ async def post_article(
 
 
 def _post_one(data: bytes, kind: str, meta: ArticleMeta, ingestion: Ingestion) -> ArticleIngested:
-    items = _read_items(data, kind)
+    items = _read_items(data, kind, meta.id)
     if len(items) != 1:
         raise InvalidParameter(
             f"the body holds {len(items)} articles; send several to POST /articles/batch"
         )
     item = items[0]
-    if item.error is not None:
-        raise item.error
+    if item.error is not None or item.article is None:
+        raise item.error or IngestError("the body holds no article")
     article = _with_metadata(item.article, meta.as_update())
     result, status = ingestion.run([article])[0]
     if status == "failed" or result.article is None:

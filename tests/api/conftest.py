@@ -1,0 +1,99 @@
+"""Fixtures of the API tests: settings pointing at the test Neo4j, a loaded seed graph, a
+client running the app's lifespan."""
+
+from __future__ import annotations
+
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
+
+from api.app import create_app
+from api.settings import Settings
+
+# The hand-built seed events of the graph tests (no NLP): tests/graph/graph_samples.py.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "graph"))
+
+from graph_samples import meeting_result, seed_result
+
+from graph.schema import ensure_schema
+from graph.writer import GraphWriter
+
+API_KEY = "test-key-0123456789"
+
+
+def server_settings(server: Any, tmp: Path, **overrides: object) -> Settings:
+    """Settings for the test Neo4j ``server`` (the ``neo4j_server`` fixture's value)."""
+    password = server.password
+    values: dict[str, object] = {
+        "neo4j_uri": server.uri,
+        "neo4j_user": getattr(server, "user", "neo4j"),
+        "neo4j_password": SecretStr(password) if isinstance(password, str) else password,
+        "neo4j_database": getattr(server, "database", "neo4j"),
+        "data_dir": tmp,
+        "api_keys": [SecretStr(API_KEY)],
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def api_settings(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return server_settings(neo4j_server, tmp_path_factory.mktemp("dekg-api"))
+
+
+def load_seed(driver: neo4j.Driver, database: str) -> None:
+    """The seed article's hand-coded events plus a second report of the meeting."""
+    driver.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+    ensure_schema(driver, database)
+    report = GraphWriter(driver, database).write_results(
+        [seed_result(), meeting_result("reuters-blinken-lavrov", "Reuters")]
+    )
+    assert report.failed == 0, report.errors
+
+
+@pytest.fixture(scope="module")
+def seed_graph(neo4j_driver: neo4j.Driver, api_settings: Settings) -> neo4j.Driver:
+    """The seed graph, loaded once per module: tests using it must only read."""
+    load_seed(neo4j_driver, api_settings.neo4j_database)
+    return neo4j_driver
+
+
+@pytest.fixture(scope="module")
+def client(seed_graph: neo4j.Driver, api_settings: Settings) -> Iterator[TestClient]:
+    """A client of the app over the seed graph (read-only tests)."""
+    with TestClient(create_app(api_settings)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def empty_client(neo4j_clean: neo4j.Driver, api_settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(api_settings)) as test_client:
+        yield test_client
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on (bound then released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def down_client(tmp_path: Path) -> Iterator[TestClient]:
+    """The app pointed at a closed port: Neo4j unreachable."""
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        neo4j_uri=f"bolt://127.0.0.1:{closed_port()}",
+        neo4j_password=SecretStr("nothing"),
+        data_dir=tmp_path,
+        api_keys=[SecretStr(API_KEY)],
+    )
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client

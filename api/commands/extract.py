@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from ingest.evaluate import EvaluationReport
-    from ontology.model import Article, Event, ExtractionResult
+    from ingest.readers import ReadItem
+    from ontology.model import Event, ExtractionResult
 
 
 class ExtractFormat(StrEnum):
@@ -67,26 +68,24 @@ def _names(actors: tuple[object, ...]) -> str:
     return ", ".join(getattr(a, "name", "") for a in actors)
 
 
-def _events_table(results: list[ExtractionResult]) -> Table:
+def _events_table(result: ExtractionResult) -> Table:
     from rich.table import Table
 
-    table = Table(title="Extracted events")
-    for column in ("article", "type", "cameo", "source", "target", "date", "place", "modality"):
-        table.add_column(column)
-    table.add_column("evidence", overflow="fold", max_width=60)
-    for result in results:
-        for e in result.events:
-            table.add_row(
-                e.article_id,
-                e.type.value,
-                e.cameo,
-                _names(e.source),
-                _names(e.target),
-                str(e.date) if e.date else f"({e.date_precision.value})",
-                e.place.name if e.place else "",
-                e.modality.value,
-                e.evidence[0].text,
-            )
+    table = Table(title=f"Events of {result.item}", expand=True)
+    for column in ("type", "cameo", "source", "target", "date", "place", "modality"):
+        table.add_column(column, no_wrap=column in {"type", "cameo", "date", "modality"})
+    table.add_column("evidence", ratio=3)
+    for e in result.events:
+        table.add_row(
+            e.type.value,
+            e.cameo,
+            _names(e.source),
+            _names(e.target),
+            str(e.date) if e.date else f"({e.date_precision.value})",
+            e.place.name if e.place else "",
+            e.modality.value,
+            e.evidence[0].text,
+        )
     return table
 
 
@@ -143,21 +142,17 @@ def extract(
     failures = 0
     seen = 0
 
-    def articles() -> Iterator[Article]:
-        nonlocal failures, seen
+    def items() -> Iterator[ReadItem]:
+        nonlocal seen
         for item in iter_items(paths, published=day):
             seen += 1
-            if item.article is None:
-                failures += 1
-                _say_error(item.label, str(item.error))
-                continue
-            yield item.article
+            yield item
 
     collected: list[ExtractionResult] = []
     extractor = Extractor(nlp)
     progress = tqdm(desc="articles", unit=" art", file=sys.stderr, disable=None, leave=False)
     with progress:
-        for result in extractor.extract_many(articles(), n_process=workers):
+        for result in extractor.extract_many(items(), n_process=workers):
             progress.update(1)
             if not result.ok:
                 failures += 1
@@ -184,7 +179,9 @@ def _finish(output_format: ExtractFormat, results: list[ExtractionResult]) -> No
     elif output_format is ExtractFormat.TABLE:
         from rich.console import Console
 
-        Console().print(_events_table(results))
+        console = Console()
+        for result in results:
+            console.print(_events_table(result))
 
 
 def _report_tables(report: EvaluationReport) -> list[Table]:
@@ -195,7 +192,7 @@ def _report_tables(report: EvaluationReport) -> list[Table]:
         s = report.sentences
         table = Table(title="Sentence-level scores (PLOVER records)")
         table.add_column("measure")
-        table.add_column("value", justify="right")
+        table.add_column("value")
         table.add_row("records", str(s.records))
         table.add_row("predictions", str(s.predictions))
         table.add_row("event recall", f"{s.event_recall} ({s.matched}/{s.records})")
@@ -204,7 +201,7 @@ def _report_tables(report: EvaluationReport) -> list[Table]:
     for a in report.articles:
         table = Table(title=f"Article-level scores: {a.article_id}")
         table.add_column("measure")
-        table.add_column("value", justify="right")
+        table.add_column("value")
         table.add_row(
             "precision",
             f"{a.precision} ({a.matched_predictions}/{a.predictions - a.optional_predictions})",

@@ -100,16 +100,26 @@ class Places:
                 spans[(hit.start, hit.end)] = hit
         taken = {i for span in spans.values() for i in range(span.start, span.end)}
         for token in doc:
-            if token.pos_ == "PROPN" and token.is_title and token.i not in taken:
-                if token.dep_ != "compound" and place_context(token) is not None:
-                    start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i
-                    spans[(start, token.i + 1)] = doc[start : token.i + 1]
+            if _bare_place_name(token, taken):
+                start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i
+                spans[(start, token.i + 1)] = doc[start : token.i + 1]
         ordered = sorted(spans.values(), key=lambda s: (s.start, -len(s)))
         out: list[Span] = []
         for span in ordered:
             if not out or span.start >= out[-1].end:
                 out.append(span)
         return out
+
+
+def _bare_place_name(token: Token, taken: set[int]) -> bool:
+    """A proper noun the NER missed, in a place context ("the town of Soroti")."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.i not in taken
+        and token.dep_ != "compound"
+        and place_context(token) is not None
+    )
 
 
 def place_context(token: Token) -> str | None:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ingest import clauses
-from ingest.mentions import mentions_at
-from ontology.model import Actor
+from ingest.actors.dictionary import get_dictionary
+from ingest.mentions import get_actors, mentions_at, places_in
+from ontology.model import Actor, ActorKind
+from ontology.plover import EventType
 
 TARGET_PREPS = (
     "with",
@@ -69,13 +71,18 @@ def _direct(doc: Doc, token: Token) -> list[Actor]:
     return heads or [m.actor for m in found]
 
 
-def actors_at(doc: Doc, token: Token, *, depth: int = 2) -> list[Actor]:
-    """Actors named by the token (with its conjuncts), else by its noun phrase's modifiers."""
+def actors_at(
+    doc: Doc, token: Token, *, depth: int = 2, exclude: frozenset[str] = frozenset()
+) -> list[Actor]:
+    """Actors named by the token (with its conjuncts), else by its noun phrase's modifiers.
+
+    Actors in ``exclude`` (the event's source, when looking for its target) are skipped.
+    """
     out: list[Actor] = []
     for tok in (token, *token.conjuncts):
-        direct = _direct(doc, tok)
+        direct = [a for a in _direct(doc, tok) if a.id not in exclude]
         if not direct and depth > 0:
-            direct = _from_noun_phrase(doc, tok, depth)
+            direct = [a for a in _from_noun_phrase(doc, tok, depth) if a.id not in exclude]
         out.extend(direct)
     return _unique(out)
 
@@ -85,7 +92,7 @@ def _from_noun_phrase(doc: Doc, token: Token, depth: int) -> list[Actor]:
     for child in token.children:
         if child.dep_ in _NP_DEPS:
             out.extend(actors_at(doc, child, depth=depth - 1))
-        elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+        elif child.dep_ == "prep" and child.lower_ in {"of", "from", "by", "for"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     out.extend(actors_at(doc, pobj, depth=depth - 1))
@@ -174,24 +181,86 @@ def _prep_objects(token: Token, depth: int = 2) -> list[Token]:
     return out
 
 
-def target_actors(doc: Doc, trigger: Token) -> list[Actor]:
-    """Target actors: objects first, then prepositional objects, then complement subjects."""
+def _target_in(doc: Doc, token: Token, exclude: frozenset[str]) -> list[Actor]:
+    for obj in _objects(token):
+        found = actors_at(doc, obj, exclude=exclude)
+        if found:
+            return found
+        for pobj in _prep_objects(obj):
+            found = actors_at(doc, pobj, exclude=exclude)
+            if found:
+                return found
+    for pobj in _prep_objects(token):
+        found = actors_at(doc, pobj, exclude=exclude)
+        if found:
+            return found
+    return []
+
+
+def _complement_target(doc: Doc, trigger: Token, exclude: frozenset[str]) -> list[Actor]:
+    for child in trigger.children:
+        if child.dep_ not in {"ccomp", "xcomp", "acl"} and not (
+            child.dep_ == "advcl" and clauses.has_to(child)
+        ):
+            continue
+        found = [a for s in clauses.subjects(child) for a in actors_at(doc, s, exclude=exclude)]
+        if found:
+            return found
+        found = _target_in(doc, child, exclude)
+        if found:
+            return found
+        for grandchild in child.children:
+            if grandchild.dep_ == "xcomp":
+                found = _target_in(doc, grandchild, exclude)
+                if found:
+                    return found
+    return []
+
+
+_SUBTREE_STOP = frozenset(
+    {
+        "ccomp",
+        "advcl",
+        "relcl",
+        "conj",
+        "parataxis",
+        "nsubj",
+        "nsubjpass",
+        "agent",
+        "csubj",
+        "acl",
+        "appos",
+        "npadvmod",
+    }
+)
+
+
+def _first_mention_below(doc: Doc, trigger: Token, exclude: frozenset[str]) -> list[Actor]:
+    """The first actor named after the trigger inside its own phrase (not its clauses)."""
+    frontier = [c for c in trigger.rights if c.dep_ not in _SUBTREE_STOP]
+    seen: list[Token] = []
+    while frontier:
+        tok = frontier.pop(0)
+        seen.append(tok)
+        frontier.extend(c for c in tok.children if c.dep_ not in _SUBTREE_STOP)
+    for tok in sorted(seen, key=lambda t: t.i):
+        found = [a for a in _direct(doc, tok) if a.id not in exclude]
+        if found:
+            return found
+    return []
+
+
+def target_actors(doc: Doc, trigger: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
+    """Target actors: objects (and their "with/of/to…" phrases), then prepositional objects,
+    then the subject or objects of the trigger's complement ("demanded that the US cancel",
+    "threatened to ban opposition candidates", "offered to hand over … to Britain"), then the
+    first actor named inside the trigger's phrase."""
     chain = clauses.clause_chain(trigger) if trigger.pos_ == "ADJ" else [trigger]
     for tok in chain:
-        for obj in _objects(tok):
-            found = actors_at(doc, obj)
-            if found:
-                return found
-        for pobj in _prep_objects(tok):
-            found = actors_at(doc, pobj)
-            if found:
-                return found
-    for child in trigger.children:
-        if child.dep_ in {"ccomp", "xcomp"}:
-            found = [a for s in clauses.subjects(child) for a in actors_at(doc, s)]
-            if found:
-                return found
-    return []
+        found = _target_in(doc, tok, exclude)
+        if found:
+            return found
+    return _complement_target(doc, trigger, exclude) or _first_mention_below(doc, trigger, exclude)
 
 
 def condition_actors(doc: Doc, trigger: Token) -> list[Actor]:
@@ -227,10 +296,10 @@ def attribution(doc: Doc, trigger: Token, source: list[Actor]) -> list[Actor]:
 def arguments_of(doc: Doc, trigger: Token, *, threat: bool = False) -> Arguments:
     """Source, target and attribution of the trigger token."""
     source, quality, from_speaker = source_actors(doc, trigger)
-    target = target_actors(doc, trigger)
+    source_ids = frozenset(a.id for a in source)
+    target = target_actors(doc, trigger, source_ids)
     if not target and threat:
         target = condition_actors(doc, trigger)
-    source_ids = {a.id for a in source}
     target = [a for a in target if a.id not in source_ids]
     attributed = [] if from_speaker else attribution(doc, trigger, source)
     return Arguments(
@@ -240,3 +309,61 @@ def arguments_of(doc: Doc, trigger: Token, *, threat: bool = False) -> Arguments
         quality=max(0.0, quality),
         from_speaker=from_speaker,
     )
+
+
+# Event types whose implicit target is the country where they happen ("blew up power lines
+# near Kabul" → Afghanistan) or, failing that, the source's own country (domestic events:
+# "Algerian landowners began a hunger strike" → Algeria).
+PLACE_TARGET_TYPES = frozenset(
+    {
+        EventType.PROTEST,
+        EventType.REJECT,
+        EventType.CONCEDE,
+        EventType.RETREAT,
+        EventType.COERCE,
+        EventType.ASSAULT,
+        EventType.THREATEN,
+        EventType.SANCTION,
+        EventType.AID,
+        EventType.MOBILIZE,
+    }
+)
+DOMESTIC_TYPES = frozenset(
+    {
+        EventType.PROTEST,
+        EventType.REJECT,
+        EventType.CONCEDE,
+        EventType.RETREAT,
+        EventType.COERCE,
+        EventType.ASSAULT,
+        EventType.THREATEN,
+    }
+)
+
+
+def _state(doc: Doc, iso3: str) -> Actor | None:
+    key = f"state:{iso3}"
+    return get_actors(doc).get(key) or get_dictionary().actor(key)
+
+
+def fallback_target(
+    doc: Doc, sent: Span, trigger: Token, event_type: EventType, source: tuple[Actor, ...]
+) -> tuple[Actor, ...]:
+    """The implicit target of an event without one: the state where it happens, else (for
+    domestic kinds of event) the source's own state."""
+    if event_type not in PLACE_TARGET_TYPES:
+        return ()
+    source_ids = {a.id for a in source}
+    places = [p for p in places_in(doc, sent.start, sent.end) if p.place.country]
+    countries = (
+        [min(places, key=lambda p: abs(p.start - trigger.i)).place.country] if places else []
+    )
+    if not countries and event_type in DOMESTIC_TYPES:
+        countries = [a.country for a in source if a.country and a.kind is not ActorKind.STATE][:1]
+    if not countries and event_type in DOMESTIC_TYPES:
+        countries = [a.country for a in source if a.country][:1]
+    for iso3 in countries:
+        state = _state(doc, iso3) if iso3 else None
+        if state is not None and (state.id not in source_ids or event_type in DOMESTIC_TYPES):
+            return (state,)
+    return ()

@@ -60,7 +60,6 @@ INTENT_GOVERNORS = frozenset(
         "set",
         "poised",
         "seek",
-        "try",
         "likely",
         "able",
         "forward",
@@ -192,6 +191,16 @@ def condition_clauses(token: Token) -> list[Token]:
                     if g.dep_ == "pobj" and g.lemma_.lower() in {"event", "case"}
                 )
     return out
+
+
+def condition_marks(token: Token) -> set[str]:
+    """The subordinators of the conditions attached to the token's clause ("if", "unless")."""
+    return {
+        g.lower_
+        for head in condition_clauses(token)
+        for g in head.children
+        if g.dep_ == "mark" and g.lower_ in CONDITION_MARKS
+    }
 
 
 def sentence_conditions(token: Token) -> list[Token]:

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest import clauses
-from ingest.arguments import arguments_of
+from ingest.arguments import arguments_of, fallback_target
 from ingest.candidate import Candidate, set_candidates
 from ingest.codes import refine
 from ingest.triggers import Lexicon, default_lexicon
@@ -73,17 +73,29 @@ def find_matches(sent: Span, lexicon: Lexicon) -> list[_Match]:
     return list(found.values())
 
 
-def _governor(match: _Match, by_token: dict[int, _Match]) -> _Match | None:
-    """The trigger whose complement contains this one, if any."""
+_VERBAL_GOVERNORS = frozenset(
+    {EventType.AGREE, EventType.THREATEN, EventType.REJECT, EventType.REQUEST}
+)
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl"})
+
+
+def _governor(match: _Match, by_token: dict[int, _Match]) -> tuple[_Match, bool] | None:
+    """The trigger whose complement contains this one, if any, and whether it is the direct
+    complement (which then refines the governor's code)."""
     current = match.token
+    steps = 0
     for head, dep in clauses.ancestors(current):
-        if dep in _SEPARATE_DEPS:
+        steps += 1
+        to_clause = dep == "advcl" and clauses.has_to(current) and steps == 1
+        if dep in _SEPARATE_DEPS and not to_clause:
             return None
         if current.dep_ == "pcomp" and head.lower_ in _TEMPORAL_PREPS:
             return None
         governing = by_token.get(head.i)
         if governing is not None:
-            return governing
+            if to_clause and governing.type not in _VERBAL_GOVERNORS:
+                return None
+            return governing, steps <= 2 and dep in _COMPLEMENT_DEPS | {"advcl"}
         if head.lemma_.lower() in clauses.SPEECH_VERBS:
             return None
         current = head
@@ -95,14 +107,16 @@ def resolve_embedding(matches: list[_Match]) -> list[_Match]:
     by_token = {m.token.i: m for m in matches}
     kept: list[_Match] = []
     for match in sorted(matches, key=lambda m: -m.token.i):
-        governor = _governor(match, by_token)
-        if governor is None:
+        found = _governor(match, by_token)
+        if found is None:
             kept.append(match)
             continue
-        governor.type, governor.cameo = refine(
-            (governor.type, governor.cameo), (match.type, match.cameo)
-        )
-        governor.refined_by = (*governor.refined_by, match.token.text)
+        governor, direct = found
+        if direct:
+            governor.type, governor.cameo = refine(
+                (governor.type, governor.cameo), (match.type, match.cameo)
+            )
+            governor.refined_by = (*governor.refined_by, match.token.text)
     return sorted(kept, key=lambda m: m.token.i)
 
 
@@ -110,6 +124,7 @@ def _candidate(doc: Doc, sent: Span, match: _Match) -> Candidate | None:
     args = arguments_of(doc, match.token, threat=match.type is EventType.THREATEN)
     if not args.source:
         return None
+    target = args.target or fallback_target(doc, sent, match.token, match.type, args.source)
     return Candidate(
         token=match.token.i,
         sent_start=sent.start,
@@ -117,7 +132,7 @@ def _candidate(doc: Doc, sent: Span, match: _Match) -> Candidate | None:
         type=match.type,
         cameo=match.cameo,
         source=args.source,
-        target=args.target,
+        target=target,
         attributed_to=args.attributed_to,
         confidence=round(min(1.0, match.confidence * (0.6 + 0.4 * args.quality)), 3),
         negated=match.negated,

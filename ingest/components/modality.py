@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ingest import clauses
 from ingest.candidate import Candidate, get_candidates, set_candidates
-from ingest.codes import intent_code
+from ingest.codes import COOPERATIVE, intent_code
 from ingest.mentions import get_doc_date
 from ontology.model import Modality
 from ontology.plover import EventType
@@ -69,7 +69,10 @@ def classify(candidate: Candidate, token: Token, doc_year: int | None) -> Candid
     elif _historical(token, doc_year):
         modality = Modality.HISTORICAL
     if modality in {Modality.FUTURE, Modality.HYPOTHETICAL} and event_type not in _VERBAL:
-        event_type, cameo = intent_code(event_type, cameo)
+        if "unless" in clauses.condition_marks(token) and event_type in COOPERATIVE:
+            event_type, cameo = EventType.THREATEN, "130"
+        else:
+            event_type, cameo = intent_code(event_type, cameo)
     return dataclasses.replace(candidate, type=event_type, cameo=cameo, modality=modality)
 
 

@@ -69,6 +69,11 @@ def _offset_days(prep: Token) -> int | None:
     return None
 
 
+def _own_perfect(trigger: Token) -> bool:
+    """The trigger verb itself carries the perfect auxiliary (not a governing verb)."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
+
+
 def _shift(date: dt.date | None, days: int) -> dt.date | None:
     if date is None:
         return None
@@ -78,18 +83,23 @@ def _shift(date: dt.date | None, days: int) -> dt.date | None:
         return None
 
 
-def event_date(trigger: Token, anchor: dt.date | None, *, future: bool = False) -> DatedResult:
+def event_date(
+    trigger: Token, anchor: dt.date | None, *, future: bool = False, verbal: bool = False
+) -> DatedResult:
     """The event's date and precision.
 
     Args:
         trigger: the trigger token (its sentence is parsed).
         anchor: the document date, or None when unknown.
         future: the event is announced for the future ("will meet on Friday").
+        verbal: the event is a verbal act; reported in the present perfect on its own ("It has
+            dismissed …", "has condemned") it is news of the day, while a material state
+            ("has amassed troops") or a perfect speech verb ("has also said") is not dated.
     """
     if anchor is None:
         return _UNKNOWN
     current = trigger
-    perfect = clauses.is_perfect(trigger)
+    perfect = clauses.is_perfect(trigger) and not (verbal and _own_perfect(trigger))
     for _ in range(_MAX_CLIMB):
         expression = _expression(current)
         if expression is not None:

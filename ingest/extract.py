@@ -17,9 +17,9 @@ from itertools import islice
 from typing import Protocol
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from ingest import IngestError
+from ingest import IngestError, clauses
 from ingest.candidate import Candidate, get_candidates
 from ingest.dates import explicit_dates
 from ingest.event_time import event_date
@@ -120,12 +120,30 @@ def _evidence(doc: Doc, candidate: Candidate, offset: int) -> Evidence:
     )
 
 
+_CLAUSE_TOPS = frozenset({"ccomp", "advcl", "pcomp", "relcl", "acl", "conj", "parataxis"})
+
+
+def clause_top(token: Token) -> Token:
+    """The head of the smallest clause containing the token."""
+    current = token
+    for _ in range(32):
+        head, dep = clauses.effective_head(current)
+        if head.i == current.i or dep in _CLAUSE_TOPS:
+            return current
+        current = head
+    return current
+
+
 def _place(doc: Doc, candidate: Candidate) -> Place | None:
+    """The place named in the trigger's own clause, nearest to the trigger."""
     found = places_in(doc, candidate.sent_start, candidate.sent_end)
     if not found:
         return None
-    nearest = min(found, key=lambda p: abs(p.start - candidate.token))
-    return nearest.place
+    region = {t.i for t in clause_top(doc[candidate.token]).subtree}
+    inside = [p for p in found if p.start in region and not clauses.in_condition(doc[p.start])]
+    if not inside:
+        return None
+    return min(inside, key=lambda p: abs(p.start - candidate.token)).place
 
 
 def _registry_version(actors: tuple[Actor, ...], registry: dict[str, Actor]) -> tuple[Actor, ...]:
@@ -143,7 +161,8 @@ def doc_events(
             continue
         token = doc[candidate.token]
         future = candidate.modality in {Modality.FUTURE, Modality.HYPOTHETICAL}
-        date, precision = event_date(token, anchor, future=future)
+        verbal = quad_class(candidate.type) in {1, 3}
+        date, precision = event_date(token, anchor, future=future, verbal=verbal)
         if candidate.modality is Modality.HISTORICAL:
             date, precision = None, DatePrecision.UNKNOWN
         evidence = _evidence(doc, candidate, offset)

@@ -39,7 +39,7 @@ class _Match:
 
 
 def _rule_match(lexicon: Lexicon, token: Token) -> _Match | None:
-    if token.lemma_.lower() not in lexicon:
+    if token.lemma_.lower() not in lexicon or token.dep_ in {"compound", "amod"}:
         return None
     rule = lexicon.match(token, intent=clauses.is_intent(token))
     if rule is None:

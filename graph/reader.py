@@ -651,6 +651,10 @@ def run_read_query(
     except TransientError as e:
         raise GraphUnavailable(f"Neo4j is busy or starting: {e}") from e
     except ClientError as e:
+        if "TimedOut" in (e.code or ""):
+            raise QueryRejected(
+                f"the query did not finish within the time limit of {timeout_s:g} s ({e.code})"
+            ) from e
         raise QueryRejected(f"{e.code}: {e.message}") from e
     except (TypeError, ValueError, OverflowError) as e:
         raise QueryRejected(f"a parameter cannot be sent to Neo4j: {e}") from e

@@ -106,8 +106,6 @@ _NOUN_SECTORS: dict[Sector, tuple[str, ...]] = {
         "people",
         "citizen",
         "national",
-        "student",
-        "worker",
         "farmer",
         "landowner",
         "prisoner",
@@ -119,7 +117,8 @@ _NOUN_SECTORS: dict[Sector, tuple[str, ...]] = {
     Sector.MED: ("journalist", "reporter", "newspaper", "media", "broadcaster"),
     Sector.BUS: ("company", "firm", "businessman", "businessmen", "investor", "bank"),
     Sector.REL: ("cleric", "bishop", "imam", "priest", "church", "mosque"),
-    Sector.LAB: ("union", "unionist", "striker"),
+    Sector.LAB: ("union", "unionist", "striker", "worker", "workers"),
+    Sector.EDU: ("student", "students", "teacher", "university"),
     Sector.HLH: ("doctor", "nurse", "hospital"),
 }
 

@@ -79,8 +79,23 @@ class Nominal:
     actor: Actor
 
 
+# Two-word group nouns whose sector differs from their head's ("security forces" → COP).
+PHRASE_SECTORS = {
+    ("security", "forces"): Sector.COP,
+    ("security", "force"): Sector.COP,
+    ("riot", "police"): Sector.COP,
+    ("border", "guards"): Sector.MIL,
+    ("peacekeeping", "troops"): Sector.MIL,
+    ("paper", "workers"): Sector.LAB,
+}
+
+
 def group_sector(token: Token) -> Sector | None:
     """The sector of a group noun, taking it from a modifier for generic heads."""
+    for child in token.children:
+        phrase = PHRASE_SECTORS.get((child.lower_, token.lower_))
+        if phrase is not None and child.i < token.i:
+            return phrase
     own = sector_of_noun(token.text)
     if own is not None and token.lower_ not in GENERIC_HEADS:
         return own
@@ -185,8 +200,6 @@ def nominals_at(token: Token, hits: HitIndex) -> list[Nominal]:
     out: list[Nominal] = []
     for owner in found:
         start = min(owner.span.start, token.i)
-        end = max(owner.span.end, token.i + 1) if owner.span.start < token.i else token.i + 1
-        if owner.span.start > token.i:
-            start, end = token.i, token.i + 1
+        end = max(owner.span.end, token.i + 1)
         out.append(Nominal(start, end, token.i, group_actor(owner, sector)))
     return out

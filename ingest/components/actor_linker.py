@@ -20,7 +20,7 @@ from ingest.actors.dictionary import (
     get_dictionary,
     slugify,
 )
-from ingest.actors.groups import nominals_at
+from ingest.actors.groups import group_actor, nominals_at
 from ingest.actors.hits import Hit, HitIndex
 from ingest.actors.people import (
     is_credit,
@@ -168,6 +168,9 @@ class ActorLinker:
         if kind == DEMONYM:
             if _is_pro_anti(doc, span.start):
                 return None
+            if head.tag_ in {"NNS", "NNPS"} and head.dep_ not in {"amod", "compound"}:
+                actor = group_actor(hit, Sector.CVL)  # "Young Algerians blocked roads"
+                return Mention(span.start, span.end, head.i, actor, "nominal", span.text)
             return Mention(span.start, span.end, head.i, actor, "demonym", span.text)
         if kind == METONYM:
             actor = actor.model_copy(update={"sector": hit.form.sector})

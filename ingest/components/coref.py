@@ -165,7 +165,12 @@ def _role_matches(head: Token, actor: Actor) -> bool:
 
 
 def _description_country(head: Token, mentions: list[Mention]) -> str | None:
-    modifiers = {c.i for c in head.children if c.dep_ in {"amod", "compound", "nmod"}}
+    """The country a description names: "the Russian minister", "the president of Armenia"."""
+    modifiers = {c.i for c in head.children if c.dep_ in {"amod", "compound", "nmod", "poss"}}
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            modifiers.update(c.i for c in prep.children if c.dep_ == "pobj")
+    modifiers.add(head.i)  # the linker's own reading: "president of Armenia" → state:ARM GOV
     for mention in mentions:
         if mention.head in modifiers and mention.actor.kind is ActorKind.STATE:
             return mention.actor.country

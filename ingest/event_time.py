@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -20,15 +21,22 @@ from ingest import clauses
 from ingest.dates import resolve
 from ontology.model import DatePrecision
 
-_UNKNOWN = (None, DatePrecision.UNKNOWN)
+
+class EventDate(NamedTuple):
+    """An event's date, its precision, and whether the text says it (not assumed)."""
+
+    date: dt.date | None
+    precision: DatePrecision
+    explicit: bool = False
+
+
+_UNKNOWN = EventDate(None, DatePrecision.UNKNOWN)
 _OFFSET_PREPS = {"after": -1, "before": 1}
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "acomp", "prep", "pobj", "pcomp", "dobj", "attr"})
 _DATE_PREPS = frozenset({"on", "in", "last", "next", "this", "since", "by", "during", "at"})
 _MAX_CLIMB = 8
-
-DatedResult = tuple[dt.date | None, DatePrecision]
 
 
 def _expression(token: Token) -> str | None:
@@ -85,7 +93,7 @@ def _shift(date: dt.date | None, days: int) -> dt.date | None:
 
 def event_date(
     trigger: Token, anchor: dt.date | None, *, future: bool = False, verbal: bool = False
-) -> DatedResult:
+) -> EventDate:
     """The event's date and precision.
 
     Args:
@@ -105,15 +113,16 @@ def event_date(
         if expression is not None:
             found = resolve(expression, anchor, future=future)
             if found.date is not None:
-                return found.date, found.precision
+                return EventDate(found.date, found.precision, explicit=True)
         head, dep = clauses.effective_head(current)
         if head.i == current.i:
             break
         if dep == "pcomp" and head.lower_ in _OFFSET_PREPS:
             days = _offset_days(head)
             if days is not None:
-                base, precision = event_date(head.head, anchor)
-                return _shift(base, _OFFSET_PREPS[head.lower_] * days), precision
+                base = event_date(head.head, anchor)
+                shifted = _shift(base.date, _OFFSET_PREPS[head.lower_] * days)
+                return EventDate(shifted, base.precision, explicit=True)
         if dep not in _CLIMB:
             speech = head if head.lemma_.lower() in clauses.SPEECH_VERBS else None
             if speech is not None and not perfect:
@@ -122,4 +131,4 @@ def event_date(
         current = head
     if perfect:
         return _UNKNOWN
-    return anchor, DatePrecision.DAY
+    return EventDate(anchor, DatePrecision.DAY)

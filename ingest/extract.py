@@ -152,8 +152,10 @@ def _registry_version(actors: tuple[Actor, ...], registry: dict[str, Actor]) -> 
 
 def doc_events(
     doc: Doc, article: Article, anchor: dt.date | None, *, offset: int = 0
-) -> list[Event]:
-    """The events of one processed doc (body or caption), not yet merged."""
+) -> tuple[list[Event], set[str]]:
+    """The events of one processed doc (body or caption), not yet merged, and the ids of
+    those whose date is only the assumed document date."""
+    loose: set[str] = set()
     registry = get_actors(doc)
     events: list[Event] = []
     for candidate in get_candidates(doc):
@@ -162,10 +164,12 @@ def doc_events(
         token = doc[candidate.token]
         future = candidate.modality in {Modality.FUTURE, Modality.HYPOTHETICAL}
         verbal = quad_class(candidate.type) in {1, 3}
-        date, precision = event_date(token, anchor, future=future, verbal=verbal)
+        date, precision, explicit = event_date(token, anchor, future=future, verbal=verbal)
         if candidate.modality is Modality.HISTORICAL:
             date, precision = None, DatePrecision.UNKNOWN
         evidence = _evidence(doc, candidate, offset)
+        if not explicit:
+            loose.add(event_id(article.id, evidence, candidate.type))
         target = candidate.target
         if not target and len(candidate.source) >= 2 and candidate.type in _RECIPROCAL:
             target = candidate.source[1:]
@@ -189,7 +193,7 @@ def doc_events(
                 evidence=(evidence,),
             )
         )
-    return events
+    return events, loose
 
 
 def _confidence(candidate: Candidate) -> float:
@@ -226,7 +230,7 @@ class Extractor:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         if "dekg_events_v1" not in nlp.pipe_names:
-            raise IngestError("the pipeline has no dekg.events.v1 component; use load_pipeline")
+            raise IngestError("the pipeline has no dekg_events_v1 component; use load_pipeline")
 
     def extract(self, article: Article) -> ExtractionResult:
         """Events of one article (or its error as a result)."""
@@ -311,14 +315,17 @@ def _result(job: _Job, docs: list[tuple[int, Doc]]) -> ExtractionResult:
         return ExtractionResult(item=job.label, error=job.error, error_kind=job.error_kind)
     article = job.article
     events: list[Event] = []
+    loose: set[str] = set()
     actors: dict[str, Actor] = {}
     for part, doc in sorted(docs, key=lambda pd: pd[0]):
         anchor = doc._.dekg_doc_date if isinstance(doc._.dekg_doc_date, dt.date) else None
-        events.extend(doc_events(doc, article, anchor))
+        found, assumed = doc_events(doc, article, anchor)
+        events.extend(found)
+        loose |= assumed
         for key, actor in get_actors(doc).items():
             actors.setdefault(key, actor)
         del part
-    merged = _unique_ids(merge_events(events))
+    merged = _unique_ids(merge_events(events, loose))
     return ExtractionResult(
         item=job.label, article=article, events=tuple(merged), actors=tuple(actors.values())
     )

@@ -39,17 +39,27 @@ def _place_key(place: Place | None) -> tuple[str, str | None] | None:
     return None if place is None else (place.name.casefold(), place.country)
 
 
-def same_happening(a: Event, b: Event) -> bool:
-    """Same type, actors, and compatible date and place."""
+def same_happening(a: Event, b: Event, loose_dates: frozenset[str] = frozenset()) -> bool:
+    """Same type, actors, and compatible date and place.
+
+    Dates are compatible when equal, when one is unknown, or when one of them is only the
+    document date assumed for a report without a time expression (ids in ``loose_dates``).
+    """
     if a.type != b.type or actor_key(a) != actor_key(b):
         return False
-    if a.date is not None and b.date is not None and a.date != b.date:
+    if (
+        a.date is not None
+        and b.date is not None
+        and a.date != b.date
+        and a.id not in loose_dates
+        and b.id not in loose_dates
+    ):
         return False
     pa, pb = _place_key(a.place), _place_key(b.place)
     return pa is None or pb is None or pa == pb
 
 
-def combine(events: Sequence[Event]) -> Event:
+def combine(events: Sequence[Event], loose_dates: frozenset[str] = frozenset()) -> Event:
     """One event from several reports of it."""
     first = events[0]
     evidence: list[Evidence] = []
@@ -58,7 +68,8 @@ def combine(events: Sequence[Event]) -> Event:
             if all((e.start, e.end) != (item.start, item.end) for e in evidence):
                 evidence.append(item)
     evidence.sort(key=lambda e: (e.start, e.end))
-    dated = next((e for e in events if e.date is not None), None)
+    dated = next((e for e in events if e.date is not None and e.id not in loose_dates), None)
+    dated = dated or next((e for e in events if e.date is not None), None)
     placed = next((e for e in events if e.place is not None), None)
     best = max(events, key=lambda e: e.confidence)
     return first.model_copy(
@@ -74,17 +85,23 @@ def combine(events: Sequence[Event]) -> Event:
     )
 
 
-def merge_events(events: Iterable[Event]) -> list[Event]:
-    """Merge the reports of the same happening inside one article, in text order."""
+def merge_events(events: Iterable[Event], loose_dates: Iterable[str] = ()) -> list[Event]:
+    """Merge the reports of the same happening inside one article, in text order.
+
+    Args:
+        events: the article's events, one per report.
+        loose_dates: ids of events whose date is only the assumed document date.
+    """
+    loose = frozenset(loose_dates)
     groups: list[list[Event]] = []
     for event in events:
         for group in groups:
-            if all(same_happening(member, event) for member in group):
+            if all(same_happening(member, event, loose) for member in group):
                 group.append(event)
                 break
         else:
             groups.append([event])
-    return share_places([combine(g) for g in groups])
+    return share_places([combine(g, loose) for g in groups])
 
 
 def _countries(event: Event) -> frozenset[str]:

@@ -171,17 +171,7 @@ class ManagedNeo4j:
             ServerError: java missing, jars not provisioned, ports taken, or the server did not
                 answer within ``timeout`` seconds (the message carries the log's tail).
         """
-        self.home.mkdir(parents=True, exist_ok=True)
-        with file_lock(self.home / ".lock"):
-            if self._live_state() is not None:
-                return self.status()
-            self.distribution.verify()
-            command = self._java()
-            for sub in ("conf", "data", "logs", "run", "import"):
-                (self.home / sub).mkdir(exist_ok=True)
-            self._ensure_password(command)
-            self._launch(command, timeout)
-        return self.status()
+        return self._start(timeout)
 
     def stop(self, timeout: float = 60.0) -> bool:
         """Stop the server cleanly (SIGTERM; SIGKILL after ``timeout`` s).
@@ -227,6 +217,24 @@ class ManagedNeo4j:
                 f"no password file {self.password_file}: run `dekg neo4j start` first"
             ) from e
         return Credentials(USER, password)
+
+    def configured_ports(self) -> tuple[int, int] | None:
+        """(bolt, http) of the last generated ``neo4j.conf``: a restart reuses them if free."""
+        conf = self.home / "conf" / "neo4j.conf"
+        if not conf.exists():
+            return None
+        values = dict(
+            line.split("=", 1)
+            for line in conf.read_text(encoding="utf-8").splitlines()
+            if "=" in line
+        )
+        try:
+            return (
+                int(values["server.bolt.listen_address"].rsplit(":", 1)[1]),
+                int(values["server.http.listen_address"].rsplit(":", 1)[1]),
+            )
+        except (KeyError, ValueError):
+            return None
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -304,24 +312,6 @@ class ManagedNeo4j:
         http = free_port(preferred[1] if preferred else None, taken | {bolt})
         return bolt, http
 
-    def configured_ports(self) -> tuple[int, int] | None:
-        """(bolt, http) of the last generated ``neo4j.conf``: a restart reuses them if free."""
-        conf = self.home / "conf" / "neo4j.conf"
-        if not conf.exists():
-            return None
-        values = dict(
-            line.split("=", 1)
-            for line in conf.read_text(encoding="utf-8").splitlines()
-            if "=" in line
-        )
-        try:
-            return (
-                int(values["server.bolt.listen_address"].rsplit(":", 1)[1]),
-                int(values["server.http.listen_address"].rsplit(":", 1)[1]),
-            )
-        except (KeyError, ValueError):
-            return None
-
     def _await_bolt(self, port: int, timeout: float) -> str | None:
         """None once Bolt answers, else why not."""
         assert self._process is not None
@@ -354,29 +344,37 @@ class ManagedNeo4j:
                 parts.append(f"--- {path.name}\n" + "\n".join(text.splitlines()[-20:]))
         return "\n".join(parts) or tail(self.home / "logs" / "debug.log")
 
+    def _start(self, timeout: float, dump_cds_to: Path | None = None) -> ServerStatus:
+        self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with file_lock(self.home / ".lock"):
+            if self._live_state() is not None:
+                return self.status()
+            self.distribution.verify()
+            command = self._java(dump_cds_to)
+            for sub in ("conf", "data", "logs", "run", "import"):
+                (self.home / sub).mkdir(exist_ok=True)
+            self._ensure_password(command)
+            self._launch(command, timeout)
+        return self.status()
+
     def _train_cds(self, timeout: float) -> None:
-        """Start a throwaway server that writes the class-data-sharing archive when it exits."""
+        """Run a throwaway server that writes the class-data-sharing archive when it exits."""
         archive = self.distribution.cds_archive
         archive.parent.mkdir(exist_ok=True)
-        partial = archive.with_name(archive.name + ".partial")
-        partial.unlink(missing_ok=True)
-        with tempfile.TemporaryDirectory(prefix="dekg-neo4j-cds-") as tmp:
-            trainer = ManagedNeo4j(
-                Path(tmp) / "home", self.distribution, heap=self.heap, ports=None
-            )
-            trainer.home.mkdir()
-            command = trainer._java(dump_cds_to=partial)
-            with file_lock(trainer.home / ".lock"):
-                for sub in ("conf", "data", "logs", "run", "import"):
-                    (trainer.home / sub).mkdir()
-                trainer._ensure_password(command)
-                trainer._launch(command, timeout)
-            trainer.stop(timeout)
-            if not partial.exists():
-                raise ServerError(
-                    "the class-data-sharing training run wrote no archive:\n"
-                    + tail(trainer.console_file)
-                )
+        with file_lock(archive.parent / ".lock"):
+            if archive.exists():
+                return
+            partial = archive.with_name(archive.name + ".partial")
+            partial.unlink(missing_ok=True)
+            with tempfile.TemporaryDirectory(prefix="dekg-neo4j-cds-") as tmp:
+                trainer = ManagedNeo4j(Path(tmp), self.distribution, heap=self.heap, ports=None)
+                trainer._start(timeout, dump_cds_to=partial)
+                trainer.stop(timeout)
+                if not partial.exists():
+                    raise ServerError(
+                        "the class-data-sharing training run wrote no archive:\n"
+                        + tail(trainer.console_file)
+                    )
             partial.replace(archive)
 
 

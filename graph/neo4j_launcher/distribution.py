@@ -94,7 +94,8 @@ class Distribution:
 
     def classpath(self) -> str:
         """The server classpath: every jar of ``lib``, in a stable order."""
-        return os.pathsep.join(str(jar) for jar in sorted(self.lib.glob("*.jar")))
+        lib = self.lib.resolve()  # real paths: the class-data-sharing archive records them
+        return os.pathsep.join(str(jar) for jar in sorted(lib.glob("*.jar")))
 
     def is_provisioned(self) -> bool:
         """True when a manifest for exactly these artifacts is present (files not checked)."""
@@ -183,12 +184,17 @@ class Distribution:
             if artifact.plugin:
                 shutil.copy2(jar, staging / "plugins" / jar.name)
         (staging / "pom.xml").unlink()
-        manifest = {
-            "neo4j": self.version,
-            "artifacts": self._coordinates(),
-            "files": _hash_tree(staging),
-        }
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        write_manifest(staging, self.version, self.artifacts)
+
+
+def write_manifest(root: Path, version: str, artifacts: tuple[Artifact, ...]) -> None:
+    """Record the SHA-256 of every file under ``root/lib`` and ``root/plugins``."""
+    manifest = {
+        "neo4j": version,
+        "artifacts": [artifact.coordinates for artifact in artifacts],
+        "files": _hash_tree(root),
+    }
+    (root / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 
 
 def render_pom(artifacts: tuple[Artifact, ...]) -> str:

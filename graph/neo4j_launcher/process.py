@@ -176,7 +176,8 @@ def bolt_answers(port: int, timeout: float = 1.0) -> bool:
             answer = _recv_exactly(sock, 4)
     except OSError:
         return False
-    return answer is not None and answer != b"\0\0\0\0"
+    # The server answers with the version it chose: 00 00 <minor> <major>.
+    return answer is not None and answer[:2] == b"\0\0" and answer[3] in (4, 5)
 
 
 def _recv_exactly(sock: socket.socket, size: int) -> bytes | None:

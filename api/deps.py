@@ -75,7 +75,17 @@ def get_driver(request: Request) -> neo4j.Driver:
     return get_raw_driver(request)
 
 
+def get_live_driver(request: Request) -> neo4j.Driver:
+    """The driver after a quick connect: for long operations (exports, writes) whose driver
+    retries would otherwise keep a request waiting while Neo4j is down."""
+    reachability: Reachability = request.app.state.reachability
+    reachability.mark_down()
+    reachability.check()
+    return get_raw_driver(request)
+
+
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+LiveDriverDep = Annotated[neo4j.Driver, Depends(get_live_driver)]
 DriverDep = Annotated[neo4j.Driver, Depends(get_driver)]
 RawDriverDep = Annotated[neo4j.Driver, Depends(get_raw_driver)]
 
@@ -109,7 +119,6 @@ class ExtractorHolder:
         with self._load_lock:
             if self._extractor is None:
                 from ingest.extract import Extractor
-
                 from ingest.nlp import load_pipeline
 
                 nlp = load_pipeline(

@@ -15,9 +15,9 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import (
     DatabaseDep,
-    DriverDep,
     ExtractorHolder,
     ExtractorHolderDep,
+    LiveDriverDep,
     SchemaGate,
     SchemaGateDep,
     WriteAuth,
@@ -173,7 +173,7 @@ def _event_public(event: Event) -> EventPublic:
 async def post_article(
     *,
     request: Request,
-    driver: DriverDep,
+    driver: LiveDriverDep,
     database: DatabaseDep,
     holder: ExtractorHolderDep,
     schema: SchemaGateDep,
@@ -223,7 +223,7 @@ def _post_one(data: bytes, kind: str, meta: ArticleMeta, ingestion: Ingestion) -
 async def post_batch(
     *,
     request: Request,
-    driver: DriverDep,
+    driver: LiveDriverDep,
     database: DatabaseDep,
     holder: ExtractorHolderDep,
     schema: SchemaGateDep,

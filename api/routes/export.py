@@ -10,7 +10,7 @@ from typing import IO, Annotated, BinaryIO, cast
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from api.deps import DatabaseDep, DriverDep, FilterDep
+from api.deps import DatabaseDep, FilterDep, LiveDriverDep
 from graph.export import FORMATS
 from graph.project import project
 
@@ -42,7 +42,7 @@ def _chunks(fp: IO[bytes]) -> Iterator[bytes]:
     },
 )
 def export(
-    driver: DriverDep,
+    driver: LiveDriverDep,
     database: DatabaseDep,
     flt: FilterDep,
     format: Annotated[ExportName, Query(description="export format")],

@@ -43,6 +43,12 @@ def server_settings(server: Any, tmp: Path, **overrides: object) -> Settings:
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]
 
 
+@pytest.fixture
+def api_key() -> str:
+    """The key the test settings accept for writes."""
+    return API_KEY
+
+
 @pytest.fixture(scope="module")
 def api_settings(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return server_settings(neo4j_server, tmp_path_factory.mktemp("dekg-api"))
@@ -85,14 +91,14 @@ def closed_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def down_client(tmp_path: Path) -> Iterator[TestClient]:
+@pytest.fixture(scope="module")
+def down_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """The app pointed at a closed port: Neo4j unreachable."""
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
         neo4j_uri=f"bolt://127.0.0.1:{closed_port()}",
         neo4j_password=SecretStr("nothing"),
-        data_dir=tmp_path,
+        data_dir=tmp_path_factory.mktemp("dekg-down"),
         api_keys=[SecretStr(API_KEY)],
     )
     with TestClient(create_app(settings)) as test_client:

@@ -19,11 +19,12 @@ import typer
 
 if TYPE_CHECKING:
     import neo4j
+    from spacy.language import Language
 
     from api.settings import Settings
     from graph.filters import GraphFilter
     from graph.writer import WriteReport
-    from ontology.model import Article, ExtractionResult
+    from ontology.model import ExtractionResult
 
 EXIT_ITEMS_FAILED = 1
 EXIT_USAGE = 2
@@ -67,23 +68,15 @@ def _parse_day(value: str | None) -> dt.date | None:
 @contextlib.contextmanager
 def _driver(settings: Settings) -> Iterator[neo4j.Driver]:
     """The one driver of this process, connected or a clear error (exit 3), closed at exit."""
-    from neo4j.exceptions import DriverError
-
     from api import ApiError
     from api.runtime import open_driver
     from graph import GraphError
 
     try:
-        driver = open_driver(settings)
-    except (GraphError, ApiError) as e:
-        raise _fail(f"{e}\nhint: {NEO4J_HINT}", EXIT_NEO4J_UNAVAILABLE) from e
+        driver = open_driver(settings, verify=True)
+    except (GraphError, ApiError) as e:  # their messages say how to start or point at Neo4j
+        raise _fail(str(e), EXIT_NEO4J_UNAVAILABLE) from e
     try:
-        try:
-            driver.verify_connectivity()
-        except DriverError as e:
-            raise _fail(
-                f"Neo4j is not reachable: {e}\nhint: {NEO4J_HINT}", EXIT_NEO4J_UNAVAILABLE
-            ) from e
         yield driver
     finally:
         driver.close()
@@ -92,10 +85,10 @@ def _driver(settings: Settings) -> Iterator[neo4j.Driver]:
 # --- ingest -----------------------------------------------------------------------------------
 
 
-def _summary(report: WriteReport, read_failures: int) -> str:
-    failed = report.failed + read_failures
+def _summary(report: WriteReport) -> str:
     return (
-        f"articles: {report.written} written, {report.unchanged} unchanged, {failed} failed; "
+        f"articles: {report.written} written, {report.unchanged} unchanged, "
+        f"{report.failed} failed; "
         f"events written: {report.events}; actors written: {report.actors}"
     )
 
@@ -142,33 +135,27 @@ def ingest(
 
     day = _parse_day(published)
     settings = get_settings()
-    try:
-        nlp = load_pipeline(model or settings.spacy_model, settings.actor_dictionaries)
-    except ModelNotInstalled as e:
-        raise _fail(str(e), EXIT_USAGE) from e
+    shown: set[str] = set()
 
-    read_failures = 0
-
-    def articles() -> Iterator[Article]:
-        nonlocal read_failures
-        for item in iter_items(paths, published=day):
-            if item.article is None:
-                read_failures += 1
-                tqdm.write(f"error: {item.label}: {item.error}", file=sys.stderr)
-                continue
-            yield item.article
-
-    def results(progress: tqdm[None]) -> Iterator[ExtractionResult]:
-        for result in Extractor(nlp).extract_many(articles(), n_process=workers):
+    def results(progress: tqdm[None], nlp: Language) -> Iterator[ExtractionResult]:
+        items = iter_items(paths, published=day)
+        for result in Extractor(nlp).extract_many(items, n_process=workers):
             progress.update(1)
+            if not result.ok:
+                shown.add(result.item)
+                tqdm.write(f"error: {result.item}: {result.error_kind}: {result.error}", sys.stderr)
             yield result
 
     with _driver(settings) as driver:
         try:
+            nlp = load_pipeline(model or settings.spacy_model, settings.actor_dictionaries)
+        except ModelNotInstalled as e:
+            raise _fail(str(e), EXIT_USAGE) from e
+        try:
             ensure_schema(driver, settings.neo4j_database)
             writer = GraphWriter(driver, settings.neo4j_database, batch_size=batch_size)
             with tqdm(desc="articles", unit=" art", file=sys.stderr, disable=None) as progress:
-                report = writer.write_results(results(progress))
+                report = writer.write_results(results(progress, nlp))
         except GraphUnavailable as e:
             raise _fail(
                 f"{e}\nwhat was committed stays; run the same command again when Neo4j is "
@@ -176,11 +163,12 @@ def ingest(
                 EXIT_NEO4J_UNAVAILABLE,
             ) from e
     for error in report.errors:
-        typer.echo(f"error: {error.item}: {error.error_kind}: {error.error}", err=True)
-    typer.echo(_summary(report, read_failures), err=True)
-    if report.written + report.unchanged + report.failed + read_failures == 0:
+        if error.item not in shown:
+            typer.echo(f"error: {error.item}: {error.error_kind}: {error.error}", err=True)
+    typer.echo(_summary(report), err=True)
+    if report.written + report.unchanged + report.failed == 0:
         raise _fail("no input items found", EXIT_ITEMS_FAILED)
-    if report.failed or read_failures:
+    if report.failed:
         raise typer.Exit(EXIT_ITEMS_FAILED)
 
 

@@ -48,53 +48,13 @@ _SUFFIX_KINDS = {
     ".rss": "feed",
     ".atom": "feed",
 }
-_PUBLISHER_WORDS = frozenset(
-    [
-        "mail",
-        "times",
-        "post",
-        "news",
-        "herald",
-        "guardian",
-        "journal",
-        "tribune",
-        "telegraph",
-        "gazette",
-        "reuters",
-        "press",
-        "daily",
-        "observer",
-        "independent",
-        "chronicle",
-        "express",
-        "star",
-        "today",
-        "weekly",
-        "agency",
-        "monitor",
-        "review",
-        "standard",
-        "record",
-        "courier",
-        "sun",
-        "insider",
-        "politico",
-        "bbc",
-        "cnn",
-        "voa",
-        "afp",
-        "ap",
-        "tass",
-        "xinhua",
-        "al",
-        "jazeera",
-        "nation",
-        "hindu",
-        "dawn",
-        "mirror",
-        "economist",
-    ]
+_PUBLISHER_TEXT = (
+    "mail times post news herald guardian journal tribune telegraph gazette reuters press "
+    "daily observer independent chronicle express star today weekly agency monitor review "
+    "standard record courier sun insider politico bbc cnn voa afp ap tass xinhua al jazeera "
+    "nation hindu dawn mirror economist"
 )
+_PUBLISHER_WORDS = frozenset(_PUBLISHER_TEXT.split())
 _SPACE = re.compile(r"\s+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 

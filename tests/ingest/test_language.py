@@ -46,3 +46,35 @@ def test_very_short_text_defaults_to_english() -> None:
     assert detect_language("Guten Tag") == "en"
     assert detect_language("") == "en"
     assert detect_language("12345 !!!") == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Le président français a rencontré jeudi le chancelier allemand pour discuter de la "
+            "guerre en Ukraine et des nouvelles sanctions contre la Russie.",
+            "fr",
+        ),
+        (
+            "De Nederlandse regering heeft donderdag besloten om extra wapens naar Oekraïne te "
+            "sturen, zo meldde het ministerie van Defensie.",
+            "nl",
+        ),
+        (
+            "Президент России Владимир Путин провел в четверг переговоры с президентом Франции о "
+            "ситуации на Украине.",
+            "ru",
+        ),
+    ],
+)
+def test_other_languages(text: str, code: str) -> None:
+    assert detect_language(text) == code
+
+
+def test_tables_of_figures_are_not_foreign() -> None:
+    table = "Shr one dlr vs 73 cts\n\nNet 12.6 mln vs 15.8 mln\n\nRevs 337.3 mln vs 315.2 mln"
+    assert detect_language(table) == "en"
+    assert (
+        detect_language("Net 52.9 mln vs 21.9 mln\n\nNOTE: Company is mutual savings bank.") == "en"
+    )

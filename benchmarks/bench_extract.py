@@ -1,0 +1,173 @@
+"""Extraction benchmark: bare spaCy ``nlp.pipe`` vs dekg end-to-end, side by side in one run.
+
+- bare: the base pipeline of the same model (``ingest.nlp.load_base``) over the article texts,
+  already read into memory;
+- end-to-end: reading the corpus file + ``prepare_article`` + the dekg pipeline + events
+  (``Extractor.extract_many``), from the file to the ``ExtractionResult``s.
+
+Both run single-process and with ``--workers`` processes. The report gives articles/s,
+words/s and the ratio end-to-end/bare (target: at least 0.70). Results go to
+``benchmarks/results/bench_extract-<time>.json`` and a table is printed.
+
+Usage:
+    python benchmarks/bench_extract.py                       # 2000 Reuters articles
+    python benchmarks/bench_extract.py CORPUS --limit 500 --workers 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rich.console import Console  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+from ingest.extract import Extractor  # noqa: E402
+from ingest.nlp import load_base, load_pipeline  # noqa: E402
+from ingest.readers import ReadItem, iter_items  # noqa: E402
+
+TARGET_RATIO = 0.70
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "reuters21578.jsonl.gz"
+BATCH_SIZE = 32
+
+
+def read_items(corpus: Path, limit: int) -> Iterator[ReadItem]:
+    return islice(iter_items([corpus]), limit)
+
+
+def load_texts(corpus: Path, limit: int) -> list[str]:
+    return [item.article.text for item in read_items(corpus, limit) if item.article is not None]
+
+
+def timed(run: Callable[[], int]) -> tuple[float, int]:
+    start = time.perf_counter()
+    count = run()
+    return time.perf_counter() - start, count
+
+
+def bare_run(model: str, texts: list[str], workers: int) -> tuple[float, int]:
+    nlp = load_base(model)
+    list(nlp.pipe(texts[:BATCH_SIZE], batch_size=BATCH_SIZE))  # warm-up
+    return timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=workers)))
+
+
+def end_to_end_run(model: str, corpus: Path, limit: int, workers: int) -> tuple[float, int, int]:
+    extractor = Extractor(load_pipeline(model))
+    list(extractor.extract_many(read_items(corpus, BATCH_SIZE)))  # warm-up
+    events = 0
+
+    def run() -> int:
+        nonlocal events
+        count = 0
+        for result in extractor.extract_many(read_items(corpus, limit), n_process=workers):
+            count += 1
+            events += len(result.events)
+        return count
+
+    seconds, count = timed(run)
+    return seconds, count, events
+
+
+def measure(corpus: Path, limit: int, model: str, workers: int) -> dict[str, Any]:
+    texts = load_texts(corpus, limit)
+    words = sum(len(t.split()) for t in texts)
+    rows = []
+    for n_process in sorted({1, workers}):
+        bare_s, bare_n = bare_run(model, texts, n_process)
+        e2e_s, e2e_n, events = end_to_end_run(model, corpus, limit, n_process)
+        rows.append(
+            {
+                "workers": n_process,
+                "bare_seconds": round(bare_s, 3),
+                "bare_articles_per_s": round(bare_n / bare_s, 1),
+                "bare_words_per_s": round(words / bare_s),
+                "e2e_seconds": round(e2e_s, 3),
+                "e2e_articles_per_s": round(e2e_n / e2e_s, 1),
+                "e2e_words_per_s": round(words / e2e_s),
+                "events": events,
+                "ratio": round(bare_s / e2e_s, 3),
+            }
+        )
+    return {
+        "benchmark": "extract",
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "corpus": str(corpus),
+        "articles": len(texts),
+        "words": words,
+        "model": model,
+        "target_ratio": TARGET_RATIO,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "runs": rows,
+    }
+
+
+def print_table(report: dict[str, Any]) -> None:
+    table = Table(
+        title=f"Extraction throughput: {report['articles']} articles, {report['words']:,} words "
+        f"({report['model']})"
+    )
+    for column in (
+        "workers",
+        "bare art/s",
+        "bare words/s",
+        "e2e art/s",
+        "e2e words/s",
+        "events",
+        "e2e/bare",
+    ):
+        table.add_column(column, justify="right")
+    for row in report["runs"]:
+        ok = "" if row["ratio"] >= TARGET_RATIO else " (below target)"
+        table.add_row(
+            str(row["workers"]),
+            f"{row['bare_articles_per_s']:.1f}",
+            f"{row['bare_words_per_s']:,}",
+            f"{row['e2e_articles_per_s']:.1f}",
+            f"{row['e2e_words_per_s']:,}",
+            str(row["events"]),
+            f"{row['ratio']:.0%}{ok}",
+        )
+    Console().print(table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help="articles (.jsonl, .jsonl.gz, ...) [default: %(default)s]",
+    )
+    parser.add_argument("--limit", type=int, default=2000, help="articles to use [2000]")
+    parser.add_argument("--workers", type=int, default=2, help="processes of the second run [2]")
+    parser.add_argument("--model", default="en_core_web_sm", help="spaCy model [en_core_web_sm]")
+    parser.add_argument("--json", type=Path, help="write the report here as well")
+    args = parser.parse_args(argv)
+    if not args.corpus.exists():
+        parser.error(f"corpus not found: {args.corpus}")
+    report = measure(args.corpus, args.limit, args.model, max(1, args.workers))
+    results = ROOT / "benchmarks" / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    targets = [results / f"bench_extract-{stamp}.json", *([args.json] if args.json else [])]
+    for target in targets:
+        target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print_table(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -103,8 +103,11 @@ def resolve(events: Sequence[Event], candidates: Iterable[Candidate]) -> dict[st
         article-level event id → graph event id (its own id when it starts a new happening).
     """
     pool: dict[str, list[Candidate]] = defaultdict(list)
+    seen: set[str] = set()
     for candidate in candidates:
-        pool[candidate.fingerprint].append(candidate)
+        if candidate.id not in seen:  # a duplicate would miss the reports added below
+            seen.add(candidate.id)
+            pool[candidate.fingerprint].append(candidate)
     result: dict[str, str] = {}
     for event in events:
         if event.id in result:

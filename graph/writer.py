@@ -281,8 +281,8 @@ def _candidates(tx: neo4j.ManagedTransaction, events: list[Event]) -> list[Candi
             )
     if not rows:
         return []
-    return [
-        Candidate(
+    found = {  # one candidate per event, however many new reports looked it up
+        r["id"]: Candidate(
             r["id"],
             r["fingerprint"],
             r["date"].to_native() if r["date"] is not None else None,
@@ -290,7 +290,8 @@ def _candidates(tx: neo4j.ManagedTransaction, events: list[Event]) -> list[Candi
             frozenset(r["article_ids"]),
         )
         for r in tx.run(queries.EVENT_CANDIDATES, rows=rows)
-    ]
+    }
+    return list(found.values())
 
 
 def _write_events(

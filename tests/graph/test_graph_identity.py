@@ -112,3 +112,16 @@ def test_place_ids() -> None:
     assert place_id(s.STOCKHOLM) == "geonames:2673730"
     assert place_id(Place(name="Kirovsk, Luhansk", country="UKR")) == "place:kirovsk-luhansk-ukr"
     assert place_id(Place(name="Somewhere")) == "place:somewhere-xx"
+
+
+def test_one_article_adds_one_report_to_a_stored_event() -> None:
+    """Two meetings in one article near a stored one: only the first joins it."""
+    first = s.make_event("m2", EventType.CONSULT, (s.BLINKEN,), (s.LAVROV,), start=0)
+    second = s.make_event(
+        "m2", EventType.CONSULT, (s.BLINKEN,), (s.LAVROV,), start=50, date=dt.date(2021, 12, 3)
+    )
+    stored = Candidate(
+        "ev-stored", fingerprint(first) or "", dt.date(2021, 12, 2), None, frozenset({"m1"})
+    )
+    mapping = resolve([first, second], [stored, stored])  # looked up once per report
+    assert mapping == {first.id: "ev-stored", second.id: second.id}

@@ -277,3 +277,21 @@ def test_batch_size_does_not_change_the_graph(neo4j_clean: neo4j.Driver) -> None
     GraphWriter(neo4j_clean, DB, batch_size=1000).write_results(results)
     assert (counts(neo4j_clean), interactions(neo4j_clean)) == one_by_one
     assert_interactions_exact(neo4j_clean)
+
+
+def test_one_article_never_reports_one_event_twice(
+    writer: GraphWriter, neo4j_clean: neo4j.Driver
+) -> None:
+    writer.write_results([s.meeting_result("m1", "Reuters", place=None)])
+    first = s.make_event("m2", EventType.CONSULT, (s.BLINKEN,), (s.LAVROV,), start=0)
+    second = s.make_event(
+        "m2", EventType.CONSULT, (s.BLINKEN,), (s.LAVROV,), start=50, date=dt.date(2021, 12, 3)
+    )
+    result = ExtractionResult(item="m2", article=s.article("m2"), events=(first, second))
+    writer.write_results([result])
+    rows = _q(
+        neo4j_clean,
+        "MATCH (e:Event) RETURN e.num_articles AS n, COUNT { (e)-[:REPORTED_IN]->() } AS r "
+        "ORDER BY n",
+    )
+    assert rows == [{"n": 1, "r": 1}, {"n": 2, "r": 2}]

@@ -328,7 +328,7 @@ def parse_title(words: list[str]) -> Title | None:
     State" and "Foreign Minister" win over "Secretary" / "Minister"). Returns None when no word
     is a title head.
     """
-    cleaned = [w for w in words if w.strip()]
+    cleaned = _join_hyphens([w for w in words if w.strip()])
     while cleaned and cleaned[-1].lower() in {"of", "and", "for"}:
         cleaned.pop()
     while cleaned and cleaned[0].lower() in {"of", "and", "for"}:
@@ -340,7 +340,9 @@ def parse_title(words: list[str]) -> Title | None:
     for size in range(min(4, len(lowered)), 0, -1):
         for start in range(len(lowered) - size + 1):
             phrase = " ".join(lowered[start : start + size])
-            sector = TITLE_SECTORS.get(phrase)
+            sector = TITLE_SECTORS.get(phrase) or TITLE_SECTORS.get(phrase.replace("-", " "))
+            if sector is None and size == 1 and "-" in phrase:
+                sector = TITLE_SECTORS.get(phrase.rsplit("-", 1)[1])
             if sector is not None and (best is None or size > best[0]):
                 best = (size, sector)
         if best is not None:
@@ -349,6 +351,17 @@ def parse_title(words: list[str]) -> Title | None:
         return None
     role = " ".join(_title_case(w) for w in cleaned)
     return Title(role=role, sector=best[1], feminine=any(w in _FEMININE for w in lowered))
+
+
+def _join_hyphens(words: list[str]) -> list[str]:
+    """["Secretary", "-", "General"] → ["Secretary-General"]."""
+    out: list[str] = []
+    for word in words:
+        if out and (word == "-" or out[-1].endswith("-")):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 def _title_case(word: str) -> str:

@@ -51,6 +51,10 @@ def read_title(doc: Doc, name_start: int, hits: HitIndex) -> TitleWindow:
         if token.text in {"'s", "’s"} and i > 0 and hits.at(i - 1) is not None:
             i -= 1
             continue
+        if token.text == "-" and words and i > 0 and is_title_word(doc[i - 1].text):
+            words.insert(0, token.text)  # "Secretary-General" is three tokens
+            i -= 1
+            continue
         if not is_title_word(token.text) or token.is_punct:
             break
         words.insert(0, token.text)
@@ -98,11 +102,14 @@ def person_from_hit(
     in_office = entry is not None and day is not None and entry.role_on(day) is not None
     if in_office or window.title is None:
         return actor
+    affiliation = window.org.id if window.org is not None else actor.affiliation
+    country = window.country or (None if window.org is not None else actor.country)
     return actor.model_copy(
         update={
             "role": window.title.role,
             "sector": window.title.sector or actor.sector,
-            "country": window.country or actor.country,
+            "country": country,
+            "affiliation": affiliation,
         }
     )
 

@@ -232,8 +232,8 @@ def modifies_thing(token: Token) -> bool:
 
 
 def fill_person_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Titled people without a country take the nearest state named in their sentence."""
-    states = [m for m in mentions if m.actor.kind is ActorKind.STATE and m.actor.country]
+    """Titled people without a country take the nearest country named in their sentence."""
+    states = [m for m in mentions if m.actor.kind is not ActorKind.PERSON and m.actor.country]
     out: list[Mention] = []
     for mention in mentions:
         actor = mention.actor

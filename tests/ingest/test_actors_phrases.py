@@ -1,0 +1,139 @@
+"""PLOVER-style actor phrases through the real English pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.components.actor_ruler import add_actor_components
+from ingest.mentions import get_mentions
+from ingest.nlp import load_base
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = load_base("en_core_web_sm")
+    add_actor_components(pipeline)
+    return pipeline
+
+
+def run(nlp: Language, text: str, day: dt.date = dt.date(2000, 1, 1)) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.dekg_doc_date = day
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def at_head(doc: Doc, word: str) -> set[tuple[str, str | None, str | None]]:
+    index = next(t.i for t in doc if t.text == word)
+    return {
+        (m.actor.id, m.actor.country, m.actor.sector.value if m.actor.sector else None)
+        for m in get_mentions(doc)
+        if m.head == index
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        (
+            "Fijian rebels said they will release the hostages.",
+            "rebels",
+            ("armed_group:fji-reb", "FJI", "REB"),
+        ),
+        (
+            "The Sudanese government agreed to allow access.",
+            "government",
+            ("state:SDN", "SDN", "GOV"),
+        ),
+        ("Israeli troops fired on the crowd.", "troops", ("group:isr-mil", "ISR", "MIL")),
+        ("Aid reached Romanian refugees on Monday.", "refugees", ("group:rou-ref", "ROU", "REF")),
+        (
+            "Ethiopia has agreed to re-open its borders to UN peacekeepers.",
+            "peacekeepers",
+            ("org:UN", None, "MIL"),
+        ),
+        (
+            "Afghan rebel leaders said on Wednesday they would meet the mediator.",
+            "leaders",
+            ("armed_group:afg-reb", "AFG", "REB"),
+        ),
+        (
+            "Poland's parliament has demanded an admission.",
+            "parliament",
+            ("group:pol-leg", "POL", "LEG"),
+        ),
+    ],
+)
+def test_nominal_groups(
+    nlp: Language, text: str, head: str, expected: tuple[str, str | None, str]
+) -> None:
+    assert expected in at_head(run(nlp, text), head)
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "country", "role"),
+    [
+        (
+            "Serbian President Vojislav Kostunica promised to democratize Serbia.",
+            "Kostunica",
+            "SRB",
+            "President",
+        ),
+        (
+            "Planning and Investment Minister Tran Xuan Gia said Vietnam is committed to reform.",
+            "Gia",
+            "VNM",
+            "Planning and Investment Minister",
+        ),
+        (
+            "British Defence Secretary Tom King has promised to continue military aid.",
+            "King",
+            "GBR",
+            "Defence Secretary",
+        ),
+    ],
+)
+def test_titled_people(nlp: Language, text: str, head: str, country: str, role: str) -> None:
+    doc = run(nlp, text)
+    index = next(t.i for t in doc if t.text == head)
+    (mention,) = [m for m in get_mentions(doc) if m.head == index]
+    assert (mention.actor.kind.value, mention.actor.country, mention.actor.role) == (
+        "person",
+        country,
+        role,
+    )
+
+
+def test_president_of_a_country_without_a_name(nlp: Language) -> None:
+    doc = run(nlp, "Putin offered to negotiate with the president of Armenia.")
+    assert ("state:ARM", "ARM", "GOV") in at_head(doc, "president")
+
+
+def test_metonyms(nlp: Language) -> None:
+    doc = run(nlp, "The White House said the Kremlin and Beijing were warned by the Pentagon.")
+    ids = {
+        (m.actor.id, m.actor.sector.value if m.actor.sector else None) for m in get_mentions(doc)
+    }
+    assert {("state:USA", "GOV"), ("state:RUS", "GOV"), ("state:CHN", "GOV")} <= ids
+    assert ("state:USA", "MIL") in ids
+
+
+def test_dictionary_person_role_follows_the_document_date(nlp: Language) -> None:
+    text = "President Bush has threatened further action against Russia."
+    early = run(nlp, text, dt.date(1991, 5, 1))
+    late = run(nlp, text, dt.date(2003, 5, 1))
+    assert ("person:george-h-w-bush", "USA", "GOV") in at_head(early, "Bush")
+    assert ("person:george-w-bush", "USA", "GOV") in at_head(late, "Bush")
+
+
+def test_news_agencies_are_not_actors(nlp: Language) -> None:
+    doc = run(nlp, "Reuters and AFP reported that Iran threatened Iraq, Xinhua said.")
+    names = {m.actor.id for m in get_mentions(doc)}
+    assert names == {"state:IRN", "state:IRQ"}

@@ -235,18 +235,26 @@ def tables(graph: nx.MultiDiGraph) -> list[Table]:
     return found
 
 
-def import_command(files: list[str], database: str = "neo4j") -> str:
-    """The ``neo4j-admin`` command importing ``files`` (names as :func:`tables` gives them)."""
-    parts = [
-        "neo4j-admin database import full",
-        f"--array-delimiter='{ARRAY_DELIMITER_OPTION}'",
+def import_options(files: list[str], directory: str = "$DIR") -> list[str]:
+    """The ``neo4j-admin database import full`` options for ``files`` in ``directory``."""
+    options = [
+        f"--array-delimiter={ARRAY_DELIMITER_OPTION}",
         "--multiline-fields=true",
         "--overwrite-destination=true",
     ]
     for name in files:
         option = "--nodes" if name.startswith("nodes_") else "--relationships"
-        parts.append(f'{option}="$DIR/{name}"')
-    parts.append(f'"${{1:-{database}}}"')
+        options.append(f"{option}={directory}/{name}")
+    return options
+
+
+def import_command(files: list[str], database: str = "neo4j") -> str:
+    """The shell command importing ``files`` (names as :func:`tables` gives them) from ``$DIR``."""
+    # the database goes first: --nodes/--relationships take every following word as a file
+    parts = [f'neo4j-admin database import full "${{1:-{database}}}"']
+    for option in import_options(files):
+        name, value = option.split("=", 1)
+        parts.append(f"{name}='{value}'" if "\\" in value else f'{name}="{value}"')
     return " \\\n  ".join(parts)
 
 

@@ -8,7 +8,7 @@ import networkx as nx
 from graph_samples import BLINKEN, LAVROV, article, make_event, meeting_result, seed_result
 
 from graph.project import events_to_graph
-from ontology.model import Actor, ActorKind, Article, Event, Place, Sector
+from ontology.model import Actor, ActorKind, Article, Event, Evidence, Place, Sector
 from ontology.plover import EventType
 
 UN = Actor(
@@ -34,8 +34,10 @@ def tricky_events() -> tuple[list[Event], list[Article]]:
         url="https://example.org/a?b=1&c=2",
         published=dt.date(2022, 1, 3),
     )
+    request = make_event(art.id, EventType.REQUEST, (UN,), (HAMAS,), date=None, text=TRICKY_TEXT)
+    second = Evidence(text="It asked again.", start=60, end=75, trigger="asked")
     events = [
-        make_event(art.id, EventType.REQUEST, (UN,), (HAMAS,), date=None, text=TRICKY_TEXT),
+        request.model_copy(update={"evidence": (*request.evidence, second)}),
         make_event(
             art.id,
             EventType.PROTEST,

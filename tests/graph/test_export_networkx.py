@@ -60,8 +60,8 @@ def test_values_keep_their_types_and_lists_become_json(fmt: str, graph: nx.Multi
     (_, _, report), *_ = [
         e for e in back.out_edges(event_id, data=True) if e[2]["rel"] == "REPORTED_IN"
     ]
-    assert json.loads(report["evidence"]) == [TRICKY_TEXT]
-    assert json.loads(report["start"]) == [0]
+    assert json.loads(report["evidence"]) == [TRICKY_TEXT, "It asked again."]
+    assert json.loads(report["start"]) == [0, 60]
     un = back.nodes["org:U.N."]
     assert json.loads(un["aliases"]) == ["UN", "the U.N.; New York"]
     assert un["label"] == "United Nations"

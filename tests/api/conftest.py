@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import socket
 import sys
+import threading
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import neo4j
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
@@ -82,6 +86,46 @@ def client(seed_graph: neo4j.Driver, api_settings: Settings) -> Iterator[TestCli
 def empty_client(neo4j_clean: neo4j.Driver, api_settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(api_settings)) as test_client:
         yield test_client
+
+
+@dataclass
+class LiveServer:
+    """A real uvicorn serving the app on a loopback port (in a thread of the test process)."""
+
+    url: str
+    server: uvicorn.Server
+    thread: threading.Thread
+
+
+def start_live_server(settings: Settings) -> LiveServer:
+    port = closed_port()
+    config = uvicorn.Config(
+        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="dekg-live-server", daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        if server.started:
+            break
+        if not thread.is_alive():
+            raise RuntimeError("the live server did not start")
+        time.sleep(0.05)
+    else:
+        raise RuntimeError("the live server did not start within 15 s")
+    return LiveServer(url, server, thread)
+
+
+@pytest.fixture(scope="module")
+def live_server(seed_graph: neo4j.Driver, api_settings: Settings) -> Iterator[LiveServer]:
+    """uvicorn on a free loopback port over the seed graph."""
+    live = start_live_server(api_settings)
+    try:
+        yield live
+    finally:
+        live.server.should_exit = True
+        live.thread.join(timeout=15)
 
 
 def closed_port() -> int:

@@ -173,3 +173,19 @@ def load_actor_graph(
 ) -> nx.DiGraph:
     """The actor interaction graph of the events in Neo4j matching ``flt``."""
     return actor_graph(project(driver, database, flt))
+
+
+def actor_centrality(
+    driver: neo4j.Driver, database: str, flt: GraphFilter | None = None
+) -> list[ActorScore]:
+    """Centrality of the actors of the events in Neo4j matching ``flt``."""
+    return centrality(load_actor_graph(driver, database, flt))
+
+
+def relation_timeline(
+    driver: neo4j.Driver, database: str, a: str, b: str, flt: GraphFilter | None = None
+) -> list[MonthStats]:
+    """Monthly cooperation vs conflict between two actors (and their affiliated persons)."""
+    base = flt or GraphFilter()
+    scoped = base.model_copy(update={"actors": (a, b)}) if not base.actors else base
+    return dyad_timeline(project(driver, database, scoped), a, b)

@@ -12,11 +12,13 @@ import pytest
 
 from graph import NotFound
 from graph.analytics import (
+    actor_centrality,
     actor_graph,
     centrality,
     communities,
     dyad_timeline,
     load_actor_graph,
+    relation_timeline,
     shortest_paths,
 )
 from graph.filters import GraphFilter
@@ -117,3 +119,14 @@ def test_actor_graph_from_neo4j(neo4j_clean: neo4j.Driver) -> None:
         ("person:antony-blinken", "person:sergei-lavrov"),
         ("state:USA", "state:RUS"),
     }
+
+    scores = actor_centrality(neo4j_clean, "neo4j")
+    assert {x.id for x in scores} == {
+        "person:antony-blinken",
+        "person:sergei-lavrov",
+        "state:USA",
+        "state:RUS",
+        "state:UKR",
+    }
+    timeline = relation_timeline(neo4j_clean, "neo4j", "state:USA", "state:RUS")
+    assert [(m.month, m.cooperation, m.conflict) for m in timeline] == [("2021-12", 1, 2)]

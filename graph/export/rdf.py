@@ -96,11 +96,16 @@ def _literals(kind: str, data: dict[str, Any]) -> Iterator[tuple[URIRef, Node]]:
                 yield attr.predicate, term
 
 
-def _links(graph: nx.MultiDiGraph, node: Any) -> Iterator[tuple[str, URIRef, dict[str, Any]]]:
+def _links(
+    graph: nx.MultiDiGraph, node: Any
+) -> Iterator[tuple[str, URIRef, URIRef, dict[str, Any]]]:
+    """``(rel, property, object IRI, edge data)`` of the node's outgoing edges."""
     for _, target, key, data in graph.out_edges(node, keys=True, data=True):
         rel = str(data.get("rel", key))
+        if rel not in EDGE_PROPERTIES:
+            raise RdfExportError(f"relationship type {rel!r} has no RDF property")
         target_data = graph.nodes[target]
-        yield rel, node_iri(node_kind(target_data), target_data), data
+        yield rel, EDGE_PROPERTIES[rel], node_iri(node_kind(target_data), target_data), data
 
 
 def _evidence(event_id: str, article: URIRef, report: dict[str, Any]) -> Iterator[Resource]:
@@ -128,8 +133,8 @@ def _event(graph: nx.MultiDiGraph, node: Any, data: dict[str, Any]) -> Iterator[
     props.append((DEKG.eventType, plover_concept(str(data["type"]))))
     props.extend(_literals("Event", data))
     evidence: list[Resource] = []
-    for rel, obj, edge in _links(graph, node):
-        props.append((EDGE_PROPERTIES[rel], obj))
+    for rel, predicate, obj, edge in _links(graph, node):
+        props.append((predicate, obj))
         if rel == "REPORTED_IN":
             for resource in _evidence(str(data["id"]), obj, edge):
                 props.append((DEKG.evidence, resource[0]))
@@ -144,7 +149,7 @@ def _actor(graph: nx.MultiDiGraph, node: Any, data: dict[str, Any]) -> Iterator[
         (RDF.type, ACTOR_CLASSES[actor_kind(data)]),
     ]
     props.extend(_literals("Actor", data))
-    props.extend((EDGE_PROPERTIES[rel], obj) for rel, obj, _ in _links(graph, node))
+    props.extend((predicate, obj) for _, predicate, obj, _ in _links(graph, node))
     yield node_iri("Actor", data), props
 
 

@@ -68,11 +68,12 @@ def test_a_node_of_unknown_kind_is_an_export_error() -> None:
         FORMATS["turtle"].write(graph, io.BytesIO())
 
 
-def test_an_edge_of_unknown_type_is_an_export_error() -> None:
+@pytest.mark.parametrize("fmt", ["csv", "turtle", "jsonld"])
+def test_an_edge_of_unknown_type_is_an_export_error(fmt: str) -> None:
     graph = sample_graph()
     graph.add_edge("state:USA", "state:RUS", key="HATES", rel="HATES")
     with pytest.raises(ExportError, match="HATES"):
-        FORMATS["csv"].write(graph, io.BytesIO())
+        FORMATS[fmt].write(graph, io.BytesIO())
 
 
 def test_importing_the_registry_imports_no_writer() -> None:

@@ -147,7 +147,8 @@ GEONAMES_SAME_AS = OWL.sameAs
 
 
 def _local(text: str) -> str:
-    return quote(text, safe="-._~")
+    # percent-encoded, so distinct ids stay distinct; "_" stands for an empty id
+    return quote(text, safe="-._~") or "_"
 
 
 def actor_kind_of(actor_id: str) -> ActorKind:

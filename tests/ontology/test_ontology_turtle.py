@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from pydantic import BaseModel
 from pyshacl import validate
@@ -197,6 +197,8 @@ _IRI_SAFE = re.compile(r"^https://w3id\.org/dekg/id/[a-z]+/[A-Za-z0-9._~%-]+$")
 
 
 @given(st.text(min_size=1, max_size=80))
+@example("place:")
+@example("a/b?c#d e%")
 def test_instance_iris_are_safe_for_any_id(text: str) -> None:
     for iri in (event_iri(text), article_iri(text), place_iri(text), evidence_iri(text, 1, 2)):
         assert _IRI_SAFE.match(str(iri)), iri

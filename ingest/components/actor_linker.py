@@ -30,7 +30,7 @@ from ingest.actors.people import (
     read_title,
 )
 from ingest.mentions import Mention, get_doc_date, set_mentions
-from ingest.sectors import sector_of_noun
+from ingest.sectors import sector_of_noun, title_head_sector
 from ontology.model import Actor, ActorKind, Sector
 
 # A capital governed by one of these is a place ("a meeting in Stockholm"), not an actor.
@@ -97,7 +97,7 @@ class ActorLinker:
         spans += [
             (e, None)
             for e in doc.ents
-            if e.label_ == "PERSON"
+            if (e.label_ == "PERSON" or _titled_name(e))
             and hits.at(e.start) is None
             and hits.at(e.end - 1) is None
             and any(c.isupper() for c in e.text)
@@ -149,13 +149,13 @@ class ActorLinker:
             span = hit.span
             if hit.is_person or any(i in claimed for i in range(span.start, span.end)):
                 continue
-            mention = self.named_mention(doc, hit)
+            mention = self.named_mention(doc, hit, hits)
             if mention is not None:
                 out.append(mention)
                 claimed.update(range(span.start, span.end))
         return out
 
-    def named_mention(self, doc: Doc, hit: Hit) -> Mention | None:
+    def named_mention(self, doc: Doc, hit: Hit, hits: HitIndex) -> Mention | None:
         span = hit.span
         head = span.root
         kind = hit.form.kind
@@ -169,8 +169,12 @@ class ActorLinker:
             if _is_pro_anti(doc, span.start):
                 return None
             if head.tag_ in {"NNS", "NNPS"} and head.dep_ not in {"amod", "compound"}:
-                actor = group_actor(hit, Sector.CVL)  # "Young Algerians blocked roads"
-                return Mention(span.start, span.end, head.i, actor, "nominal", span.text)
+                owner = _modifying_state(head, hits) or hit  # "Bosnian Serbs" live in Bosnia
+                actor = group_actor(owner, Sector.CVL)  # "Young Algerians blocked roads"
+                start = min(span.start, owner.span.start)
+                return Mention(
+                    start, span.end, head.i, actor, "nominal", doc[start : span.end].text
+                )
             return Mention(span.start, span.end, head.i, actor, "demonym", span.text)
         if kind == METONYM:
             actor = actor.model_copy(update={"sector": hit.form.sector})
@@ -257,6 +261,24 @@ def fill_person_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _modifying_state(token: Token, hits: HitIndex) -> Hit | None:
+    for child in token.children:
+        hit = hits.at(child.i)
+        if child.dep_ in {"amod", "compound"} and hit is not None and hit.is_state:
+            return hit
+    return None
+
+
+def _titled_name(ent: Span) -> bool:
+    """A mis-labelled name right after a title ("Vice-President [Moody Awori]" as ORG)."""
+    if ent.label_ not in {"ORG", "GPE", "NORP"} or ent.start == 0 or len(ent) > 4:
+        return False
+    before = ent.doc[ent.start - 1]
+    return title_head_sector(before.text) is not None and all(
+        t.pos_ == "PROPN" and t.is_title for t in ent
+    )
+
+
 def _touches(span: Span, tokens: set[int]) -> bool:
     return any(i in tokens for i in range(span.start, span.end))
 
@@ -271,6 +293,8 @@ def _clean_name(text: str) -> str:
     text = " ".join(text.split())
     for suffix in ("'s", "’s"):
         text = text.removesuffix(suffix)
+    if text.count("(") != text.count(")"):
+        text = text.split("(")[0] if "(" in text else text.replace(")", "")
     return text.strip(" ,.;:\"'“”‘’")
 
 

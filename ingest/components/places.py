@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest.actors.dictionary import ActorDictionary, get_dictionary
-from ingest.mentions import PlaceMention, get_mentions
+from ingest.mentions import Mention, PlaceMention, get_mentions, set_mentions
 from ingest.places import Gazetteer, get_gazetteer
 from ontology.model import ActorKind, Place
 
@@ -86,6 +86,8 @@ class Places:
                 continue
             out.append(PlaceMention(span.start, span.end, place, via))
         doc._.dekg_places = out
+        if out:
+            set_mentions(doc, countries_from_places(doc, get_mentions(doc), out))
         return doc
 
     def candidates(self, doc: Doc) -> list[Span]:
@@ -153,6 +155,35 @@ def geocode(span: Span, gazetteer: Gazetteer, context: list[str]) -> Place:
     return place if place is not None else Place(name=name)
 
 
+def countries_from_places(
+    doc: Doc, mentions: list[Mention], places: list[PlaceMention]
+) -> list[Mention]:
+    """A titled person still without a country takes the country of the nearest place in the
+    sentence ("President X threatened a curfew in Algiers" → DZA)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        actor = mention.actor
+        if (
+            actor.kind is not ActorKind.PERSON
+            or actor.country
+            or actor.affiliation
+            or not actor.role
+        ):
+            out.append(mention)
+            continue
+        sent = doc[mention.head].sent
+        near = [p for p in places if p.place.country and sent.start <= p.start < sent.end]
+        if not near:
+            out.append(mention)
+            continue
+        country = min(near, key=lambda p: abs(p.start - mention.head)).place.country
+        updated = actor.model_copy(update={"country": country, "affiliation": f"state:{country}"})
+        out.append(
+            Mention(mention.start, mention.end, mention.head, updated, mention.via, mention.text)
+        )
+    return out
+
+
 def _doc_countries(doc: Doc) -> list[str]:
     counts = Counter(
         m.actor.country
@@ -190,7 +221,7 @@ def _unique(items: list[str]) -> list[str]:
     "dekg_places_v1",
     default_config={"dictionaries": []},
     requires=["doc.ents", "doc._.dekg_mentions"],
-    assigns=["doc._.dekg_places"],
+    assigns=["doc._.dekg_places", "doc._.dekg_mentions"],
 )
 def make_places(nlp: Language, name: str, dictionaries: list[str]) -> Places:
     return Places(name, get_dictionary(dictionaries))

@@ -137,3 +137,20 @@ def test_news_agencies_are_not_actors(nlp: Language) -> None:
     doc = run(nlp, "Reuters and AFP reported that Iran threatened Iraq, Xinhua said.")
     names = {m.actor.id for m in get_mentions(doc)}
     assert names == {"state:IRN", "state:IRQ"}
+
+
+def test_name_mislabelled_as_org_after_a_title_is_a_person(nlp: Language) -> None:
+    doc = run(nlp, "Vice-President Moody Awori has declined to resign, the Kenya commission said.")
+    mention = next(m for m in get_mentions(doc) if doc[m.head].text == "Awori")
+    assert (mention.actor.kind.value, mention.actor.country) == ("person", "KEN")
+
+
+def test_ethnic_group_belongs_to_the_state_that_modifies_it(nlp: Language) -> None:
+    doc = run(nlp, "Bosnian Serbs said on Tuesday their forces had withdrawn.")
+    assert ("group:bih-cvl", "BIH", "CVL") in at_head(doc, "Serbs")
+
+
+def test_titled_person_takes_the_country_of_a_place_in_the_sentence(nlp: Language) -> None:
+    doc = run(nlp, "President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.")
+    mention = next(m for m in get_mentions(doc) if doc[m.head].text == "Bouteflicka")
+    assert mention.actor.country == "DZA"

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ingest import clauses
 from ingest.actors.dictionary import get_dictionary
 from ingest.mentions import get_actors, mentions_at, places_in
-from ontology.model import Actor, ActorKind
+from ontology.model import Actor
 from ontology.plover import EventType
 
 TARGET_PREPS = (
@@ -355,15 +355,12 @@ def fallback_target(
         return ()
     source_ids = {a.id for a in source}
     places = [p for p in places_in(doc, sent.start, sent.end) if p.place.country]
-    countries = (
-        [min(places, key=lambda p: abs(p.start - trigger.i)).place.country] if places else []
-    )
-    if not countries and event_type in DOMESTIC_TYPES:
-        countries = [a.country for a in source if a.country and a.kind is not ActorKind.STATE][:1]
+    nearest = min(places, key=lambda p: abs(p.start - trigger.i)).place.country if places else None
+    countries: list[str] = [nearest] if nearest else []
     if not countries and event_type in DOMESTIC_TYPES:
         countries = [a.country for a in source if a.country][:1]
     for iso3 in countries:
-        state = _state(doc, iso3) if iso3 else None
+        state = _state(doc, iso3)
         if state is not None and (state.id not in source_ids or event_type in DOMESTIC_TYPES):
             return (state,)
     return ()

@@ -58,6 +58,10 @@ _RECIPROCAL = frozenset(
 )
 
 
+class ExtractionFailed(IngestError):
+    """A pipeline component failed on this item's text (the batch goes on without it)."""
+
+
 class ReadItemLike(Protocol):
     @property
     def label(self) -> str: ...
@@ -83,6 +87,8 @@ class _Job:
 def _prepare(item: Item | _Job) -> _Job:
     if isinstance(item, _Job):
         return item
+    article: Article | None
+    error: Exception | None
     if isinstance(item, Article):
         label, article, error = item.id, item, None
     else:
@@ -215,12 +221,12 @@ def _unique_ids(events: list[Event]) -> list[Event]:
     seen: set[str] = set()
     out: list[Event] = []
     for event in events:
-        base, suffix = event.id, 2
-        while event.id in seen:
-            event = event.model_copy(update={"id": f"{base}-{suffix}"})
+        unique, suffix = event, 2
+        while unique.id in seen:
+            unique = event.model_copy(update={"id": f"{event.id}-{suffix}"})
             suffix += 1
-        seen.add(event.id)
-        out.append(event)
+        seen.add(unique.id)
+        out.append(unique)
     return out
 
 
@@ -265,11 +271,30 @@ class Extractor:
                 docs.append(doc)
                 owners.append((index, part))
         processed: dict[int, list[tuple[int, Doc]]] = {}
-        for (index, part), doc in zip(
-            owners, self.nlp.pipe(docs, batch_size=batch_size), strict=True
-        ):
-            processed.setdefault(index, []).append((part, doc))
+        for (index, part), doc in zip(owners, self._pipe(docs, batch_size), strict=True):
+            if isinstance(doc, ExtractionFailed):
+                job = jobs[index]
+                jobs[index] = _Job(job.label, None, str(doc), type(doc).__name__)
+            else:
+                processed.setdefault(index, []).append((part, doc))
         return [_result(job, processed.get(i, [])) for i, job in enumerate(jobs)]
+
+    def _pipe(self, docs: list[Doc], batch_size: int) -> list[Doc | ExtractionFailed]:
+        """The docs through the pipeline in batches; if a component fails on the batch, doc
+        by doc, so that only the failing item becomes an error."""
+        try:
+            return list(self.nlp.pipe(docs, batch_size=batch_size))
+        except ValueError:
+            return [self._one(doc) for doc in docs]
+
+    def _one(self, doc: Doc) -> Doc | ExtractionFailed:
+        fresh = self.nlp.make_doc(doc.text)
+        fresh._.dekg_doc_date = doc._.dekg_doc_date
+        try:
+            return self.nlp(fresh)
+        except ValueError as e:
+            first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            return ExtractionFailed(f"the NLP pipeline failed on this text: {first}")
 
     def _parallel(
         self, chunks: Iterator[list[Item]], batch_size: int, n_process: int

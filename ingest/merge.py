@@ -126,6 +126,7 @@ def share_places(events: list[Event]) -> list[Event]:
                 None,
             )
             if donor is not None:
-                event = event.model_copy(update={"place": donor.place})
+                out.append(event.model_copy(update={"place": donor.place}))
+                continue
         out.append(event)
     return out

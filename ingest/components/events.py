@@ -83,9 +83,7 @@ def _governor(match: _Match, by_token: dict[int, _Match]) -> tuple[_Match, bool]
     """The trigger whose complement contains this one, if any, and whether it is the direct
     complement (which then refines the governor's code)."""
     current = match.token
-    steps = 0
-    for head, dep in clauses.ancestors(current):
-        steps += 1
+    for steps, (head, dep) in enumerate(clauses.ancestors(current), start=1):
         to_clause = dep == "advcl" and clauses.has_to(current) and steps == 1
         if dep in _SEPARATE_DEPS and not to_clause:
             return None

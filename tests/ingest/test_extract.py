@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from ingest import InputError
 from ingest.extract import Extractor
@@ -108,3 +110,28 @@ def test_pipeline_without_event_components_is_refused() -> None:
 
     with pytest.raises(Exception, match="dekg_events_v1"):
         Extractor(load_base("en_core_web_sm"))
+
+
+@Language.component("test_fails_on_boom")
+def _fails_on_boom(doc: Doc) -> Doc:
+    if "boom" in doc.text:
+        raise ValueError("cannot handle boom")
+    return doc
+
+
+def test_a_component_failure_is_an_item_error() -> None:
+    from ingest.nlp import _add_dekg_components, load_base
+
+    nlp = load_base("en_core_web_sm")
+    _add_dekg_components(nlp, [])
+    nlp.add_pipe("test_fails_on_boom", first=True)
+    items = [
+        articles()[0],
+        Article(id="boom", text="Then boom happened.", published=DAY),
+        articles()[3],
+    ]
+    results = list(Extractor(nlp).extract_many(items))
+    assert [r.item for r in results] == ["a0", "boom", "a3"]
+    assert results[1].error_kind == "ExtractionFailed"
+    assert "cannot handle boom" in (results[1].error or "")
+    assert results[0].events and results[2].events

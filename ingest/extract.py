@@ -271,12 +271,12 @@ class Extractor:
                 docs.append(doc)
                 owners.append((index, part))
         processed: dict[int, list[tuple[int, Doc]]] = {}
-        for (index, part), doc in zip(owners, self._pipe(docs, batch_size), strict=True):
-            if isinstance(doc, ExtractionFailed):
+        for (index, part), out in zip(owners, self._pipe(docs, batch_size), strict=True):
+            if isinstance(out, ExtractionFailed):
                 job = jobs[index]
-                jobs[index] = _Job(job.label, None, str(doc), type(doc).__name__)
+                jobs[index] = _Job(job.label, None, str(out), type(out).__name__)
             else:
-                processed.setdefault(index, []).append((part, doc))
+                processed.setdefault(index, []).append((part, out))
         return [_result(job, processed.get(i, [])) for i, job in enumerate(jobs)]
 
     def _pipe(self, docs: list[Doc], batch_size: int) -> list[Doc | ExtractionFailed]:

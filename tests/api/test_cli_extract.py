@@ -185,3 +185,24 @@ def test_extract_json_and_table_formats() -> None:
     assert article["events"]
     table = runner.invoke(app, ["extract", str(SEED), "--format", "table"])
     assert table.exit_code == 0 and "CONSULT" in table.stdout
+
+
+@pytest.mark.model
+def test_extract_with_two_workers_gives_the_same_events(tmp_path: Path) -> None:
+    batch = tmp_path / "batch.jsonl"
+    rows = [
+        {"id": f"s{i}", "text": text, "date": "2000-01-01"}
+        for i, text in enumerate(
+            [
+                "Russia and Ukraine agreed on Thursday to hold talks in Istanbul.",
+                "Iran rejected the European Union proposal on Monday.",
+                "The United Nations urged Sudan to allow humanitarian access.",
+            ]
+        )
+    ]
+    batch.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    paths = [str(SEED), str(batch)]
+    one = runner.invoke(app, ["extract", *paths])
+    two = runner.invoke(app, ["extract", *paths, "--workers", "2"])
+    assert one.exit_code == two.exit_code == 0, two.stderr
+    assert _events(one.stdout) == _events(two.stdout)

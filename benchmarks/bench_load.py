@@ -2,9 +2,10 @@
 
 Both modes run the same ``GraphWriter`` code on the same synthetic data set (one event per
 article, so ``batch_size=1`` is exactly one transaction per event) into an emptied database,
-side by side in one run. The per-event mode can run on a prefix of the set (``--per-event``)
-because it is slow; the report gives events/s for both and their ratio (target: batching at
-least 10x faster).
+side by side in one run. The whole set (default 50k) is loaded batched; then, because one
+transaction per event is slow, the first ``--per-event`` events (default 5k) are loaded both
+ways from an empty graph, and the ratio compares those two (equal data, equal graph size;
+target: batching at least 10x faster).
 
 Neo4j: ``--uri`` or ``DEKG_NEO4J_URI`` (with ``DEKG_NEO4J_USER``/``DEKG_NEO4J_PASSWORD``), else
 a throwaway managed server started for the run. A database that is not empty is only wiped
@@ -200,23 +201,33 @@ def main(argv: list[str] | None = None) -> int:
                 f"refusing to wipe the non-empty database at {where}; pass --wipe", file=sys.stderr
             )
             return 2
-        batched = timed_load(driver, database, results, args.batch_size)
-        per_event = timed_load(driver, database, results[: args.per_event], 1)
+        full = timed_load(driver, database, results, args.batch_size)
+        prefix = results[: args.per_event]
+        batched = timed_load(driver, database, prefix, args.batch_size)
+        per_event = timed_load(driver, database, prefix, 1)
         wipe(driver, database)
     ratio = batched["events_per_s"] / per_event["events_per_s"]
     summary = {
         "benchmark": "load",
         "neo4j": where,
+        "batched_full_set": full,
         "batched": batched,
         "per_event": per_event,
         "ratio": round(ratio, 1),
         "target_ratio": TARGET_RATIO,
         "ok": ratio >= TARGET_RATIO,
     }
-    print(f"{'mode':<22}{'events':>8}{'seconds':>10}{'events/s':>11}")
-    for name, row in (("batched (1000/tx)", batched), ("one tx per event", per_event)):
-        print(f"{name:<22}{row['events']:>8}{row['seconds']:>10}{row['events_per_s']:>11}")
-    print(f"ratio batched/per-event: {ratio:.1f}x (target >= {TARGET_RATIO:.0f}x)")
+    print(f"{'mode':<34}{'events':>8}{'seconds':>10}{'events/s':>11}")
+    for name, row in (
+        (f"batched ({args.batch_size}/tx), full set", full),
+        (f"batched ({args.batch_size}/tx), same prefix", batched),
+        ("one tx per event, same prefix", per_event),
+    ):
+        print(f"{name:<34}{row['events']:>8}{row['seconds']:>10}{row['events_per_s']:>11}")
+    print(
+        f"ratio batched/per-event on the same {len(prefix)} events from an empty graph: "
+        f"{ratio:.1f}x (target >= {TARGET_RATIO:.0f}x)"
+    )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(summary, indent=2))

@@ -8,6 +8,7 @@ writes ``Doc._.dekg_mentions`` / ``Doc._.dekg_actors``. The article date
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -29,7 +30,9 @@ from ingest.actors.people import (
     person_from_text,
     read_title,
 )
+from ingest.components.places import place_context
 from ingest.mentions import Mention, get_doc_date, set_mentions
+from ingest.places import get_gazetteer
 from ingest.sectors import sector_of_noun, title_head_sector
 from ontology.model import Actor, ActorKind, Sector
 
@@ -56,6 +59,7 @@ PLACE_PREPS = frozenset(
         "outskirts",
     }
 )
+_STATE_BODIES = frozenset({"department", "ministry", "office", "cabinet", "government"})
 _ORG_SECTORS = {
     "party": Sector.PTY,
     "union": Sector.LAB,
@@ -83,8 +87,8 @@ class ActorLinker:
         claimed: set[int] = set()
         mentions = self.people(doc, hits, day, claimed)
         mentions += self.nominals(doc, hits, claimed)
-        mentions += self.named(doc, hits, claimed)
         mentions += self.organizations(doc, hits, claimed)
+        mentions += self.named(doc, hits, claimed)
         mentions = fill_person_countries(doc, mentions)
         set_mentions(doc, mentions)
         return doc
@@ -107,6 +111,8 @@ class ActorLinker:
             if is_credit(doc, span, hits) or _touches(span, hits.non_actor_tokens):
                 continue
             window = read_title(doc, span.start, hits)
+            if hit is None and window.title is None and _is_place_name(span):
+                continue  # "the port of Bandar Abbas" tagged PERSON
             if hit is not None:
                 actor = person_from_hit(hit, window, self.dictionary, day)
                 via = "dictionary"
@@ -186,8 +192,8 @@ class ActorLinker:
         for ent in doc.ents:
             if ent.label_ != "ORG" or any(i in claimed for i in range(ent.start, ent.end)):
                 continue
-            if hits.at(ent.start) is not None and hits.at(ent.end - 1) is not None:
-                continue
+            if all(hits.at(t.i) is not None or t.dep_ == "det" for t in ent):
+                continue  # "the U.S. State Department" is made of dictionary names
             if any(i in hits.non_actor_tokens for i in range(ent.start, ent.end)):
                 continue
             actor = org_from_entity(ent, hits)
@@ -204,7 +210,10 @@ def org_from_entity(ent: Span, hits: HitIndex) -> Actor | None:
         return None
     if len(ent) == 1 and not text.isupper():
         return None
-    country = next((c for i in range(ent.start, ent.end) if (c := hits.country_at(i))), None)
+    state = next((h for t in ent if (h := hits.at(t.i)) is not None and h.is_state), None)
+    country = state.actor.country if state is not None else None
+    if state is not None and ent[-1].lower_ in _STATE_BODIES:
+        return state.actor.model_copy(update={"sector": Sector.GOV})  # "the U.S. Treasury ..."
     sector = _ORG_SECTORS.get(ent[-1].lower_) or sector_of_noun(ent[-1].text)
     if country is None and sector is None and len(ent) > 1 and ent[0].lower_ == "the":
         return None
@@ -236,8 +245,10 @@ def modifies_thing(token: Token) -> bool:
 
 
 def fill_person_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Titled people without a country take the nearest country named in their sentence."""
+    """Titled people without a country take the nearest country named in their sentence,
+    else the article's dominant state (named in at least half of its state mentions)."""
     states = [m for m in mentions if m.actor.kind is not ActorKind.PERSON and m.actor.country]
+    dominant = _dominant_country(mentions)
     out: list[Mention] = []
     for mention in mentions:
         actor = mention.actor
@@ -249,16 +260,31 @@ def fill_person_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         sent = doc[mention.head].sent
         near = [s for s in states if sent.start <= s.head < sent.end]
-        if not near:
+        country = (
+            min(near, key=lambda s: abs(s.head - mention.head)).actor.country if near else dominant
+        )
+        if country is None:
             out.append(mention)
             continue
-        nearest = min(near, key=lambda s: abs(s.head - mention.head))
-        country = nearest.actor.country
         updated = actor.model_copy(update={"country": country, "affiliation": f"state:{country}"})
         out.append(
             Mention(mention.start, mention.end, mention.head, updated, mention.via, mention.text)
         )
     return out
+
+
+def _dominant_country(mentions: list[Mention]) -> str | None:
+    counts = Counter(m.actor.country for m in mentions if m.actor.kind is ActorKind.STATE)
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    return country if count * 2 >= sum(counts.values()) else None
+
+
+def _is_place_name(span: Span) -> bool:
+    """A name the gazetteer knows as a city, written as one or used in a place context."""
+    city = get_gazetteer().city(span.text)
+    return city is not None and (len(span) > 1 or place_context(span.root) is not None)
 
 
 def _modifying_state(token: Token, hits: HitIndex) -> Hit | None:

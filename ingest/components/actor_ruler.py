@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ingest.actors.dictionary import DEMONYM, ActorDictionary, get_dictionary
+from ingest.sectors import is_title_word
 
 HITS_KEY = "dekg_actor_hits"
 NON_ACTOR_LABEL = "NON_ACTOR"
@@ -48,7 +49,19 @@ class ActorRuler:
     def match(self, doc: Doc) -> list[Span]:
         """Longest non-overlapping dictionary matches, labelled with the matched form."""
         spans = [Span(doc, start, end, label=key) for key, start, end in self.matcher(doc)]
-        return sorted(filter_spans(spans), key=lambda s: s.start)
+        kept = [s for s in filter_spans(spans) if not self.inside_other_name(s)]
+        return sorted(kept, key=lambda s: s.start)
+
+    def inside_other_name(self, span: Span) -> bool:
+        """A one-word person alias inside a longer name ("Bandar Abbas", "Abbas Araghchi")."""
+        forms = self.dictionary.lookup(span.label_)
+        if len(span) != 1 or not forms or not forms[0].actor_id.startswith("person:"):
+            return False
+        doc = span.doc
+        neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+        return any(
+            t.is_title and t.pos_ == "PROPN" and not is_title_word(t.text) for t in neighbours
+        )
 
     def entity_label(self, form_text: str) -> str:
         if self.dictionary.is_non_actor(form_text):

@@ -63,6 +63,8 @@ PLACE_NOUNS = frozenset(
     }
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities whose label may be wrong; they count only when the gazetteer knows them.
+_MAYBE_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _CHAIN_DEPS = frozenset({"conj", "appos", "compound"})
 _HITS_KEY = "dekg_actor_hits"
 
@@ -90,17 +92,26 @@ class Places:
             set_mentions(doc, countries_from_places(doc, get_mentions(doc), out))
         return doc
 
+    def maybe_place(self, ent: Span) -> bool:
+        """A place the NER mislabelled ("Minsk" as ORG), not an agency ("CNN")."""
+        return (
+            ent.label_ in _MAYBE_PLACE_LABELS
+            and not ent.text.isupper()
+            and not self.dictionary.is_non_actor(ent.text)
+        )
+
     def candidates(self, doc: Doc) -> list[Span]:
         """Place-like entities and dictionary states/capitals, without overlaps."""
         spans: dict[tuple[int, int], Span] = {}
         for ent in doc.ents:
-            if ent.label_ in _PLACE_LABELS:
+            if ent.label_ in _PLACE_LABELS or self.maybe_place(ent):
                 spans[(ent.start, ent.end)] = ent
         for hit in doc.spans.get(_HITS_KEY, []):
             forms = self.dictionary.lookup(hit.label_)
             if forms and forms[0].actor_id.startswith("state:") and forms[0].kind != "demonym":
                 spans[(hit.start, hit.end)] = hit
         taken = {i for span in spans.values() for i in range(span.start, span.end)}
+        taken.update(i for ent in doc.ents for i in range(ent.start, ent.end))
         for token in doc:
             if _bare_place_name(token, taken):
                 start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i

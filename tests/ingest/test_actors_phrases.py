@@ -154,3 +154,23 @@ def test_titled_person_takes_the_country_of_a_place_in_the_sentence(nlp: Languag
     doc = run(nlp, "President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.")
     mention = next(m for m in get_mentions(doc) if doc[m.head].text == "Bouteflicka")
     assert mention.actor.country == "DZA"
+
+
+def test_surname_alias_inside_a_place_name_is_not_the_person(nlp: Language) -> None:
+    doc = run(nlp, "The ship completed its journey to the Iranian port of Bandar Abbas on Feb. 13.")
+    assert all(m.actor.kind.value != "person" for m in get_mentions(doc))
+
+
+def test_national_department_is_its_government(nlp: Language) -> None:
+    doc = run(nlp, "The ships are sanctioned by the U.S. Treasury Department.")
+    assert ("state:USA", "USA", "GOV") in at_head(doc, "Department")
+
+
+def test_titled_person_takes_the_dominant_country_of_the_article(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "A court in Zimbabwe adjourned the case. Zimbabwe has seen protests. "
+        "The veteran criticized President Emmerson Mnangagwa.",
+    )
+    mention = next(m for m in get_mentions(doc) if doc[m.head].text == "Mnangagwa")
+    assert mention.actor.country == "ZWE"

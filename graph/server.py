@@ -129,7 +129,7 @@ class ManagedNeo4j:
         ports: tuple[int, int] | None = DEFAULT_PORTS,
         fast_start: bool = False,
     ) -> None:
-        self.home = home
+        self.home = home.absolute()  # the JVM runs in ``home``: relative paths would move
         self.distribution = distribution
         self.heap = check_memory(heap, "the Neo4j heap")
         self.pagecache = check_memory(pagecache, "the Neo4j page cache")

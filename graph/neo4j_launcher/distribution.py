@@ -70,6 +70,10 @@ class Distribution:
     version: str = NEO4J_VERSION
     artifacts: tuple[Artifact, ...] = ARTIFACTS
 
+    def __post_init__(self) -> None:
+        # The server runs with its home as working directory: relative paths would move.
+        object.__setattr__(self, "root", self.root.absolute())
+
     @classmethod
     def in_data_dir(cls, data_dir: Path) -> Distribution:
         """The distribution cached in dekg's data directory."""

@@ -220,6 +220,22 @@ MATCH (:Actor {id: pair.s})-[r:INTERACTS_WITH]->(:Actor {id: pair.t})
 DELETE r
 """
 
+# New articles only add events: their pairs' totals are read and added to (the pair's actors
+# are locked by UPSERT_ACTORS earlier in the same transaction, so no update is lost).
+READ_INTERACTIONS = """
+UNWIND $pairs AS pair
+MATCH (:Actor {id: pair.s})-[r:INTERACTS_WITH]->(:Actor {id: pair.t})
+RETURN pair.s AS s, pair.t AS t, properties(r) AS props
+"""
+
+# Before recomputing pairs whose actors the batch may not have written: take their locks.
+LOCK_ACTORS = """
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+SET a.locked = true
+REMOVE a.locked
+"""
+
 # --- Projection reads (graph.project) ---------------------------------------------------------
 PROJECT_EVENTS = (
     """
@@ -284,13 +300,11 @@ MATCH (anchor:Actor {id: $id})
 WITH anchor, [anchor] + [(p:Actor)-[:AFFILIATED_WITH]->(anchor) | p] AS members
 """
 
-# Keyset page of events, newest first; undated events sort last (as 0001-01-01).
-API_EVENTS_PAGE = (
+# Keyset page of events, newest first; undated events sort last (as 0001-01-01). The reader
+# picks the variant whose first MATCH uses the most selective index for the filter's fields;
+# every variant then applies the whole EVENT_FILTER, so they all return the same events.
+_API_EVENTS_PAGE_TAIL = (
     """
-MATCH (e:Event)
-WHERE """
-    + EVENT_FILTER
-    + """
 WITH e, coalesce(e.date, date('0001-01-01')) AS sort_date
 WHERE $after_date IS NULL OR sort_date < $after_date
    OR (sort_date = $after_date AND e.id < $after_id)
@@ -302,6 +316,43 @@ RETURN sort_date, """
     + """
 ORDER BY sort_date DESC, event.id DESC
 """
+)
+
+API_EVENTS_PAGE = "MATCH (e:Event)\nWHERE " + EVENT_FILTER + _API_EVENTS_PAGE_TAIL
+
+API_EVENTS_PAGE_BY_ACTORS = (
+    """
+MATCH (anchor:Actor) WHERE anchor.id IN $actors
+UNWIND [anchor] + [(p:Actor)-[:AFFILIATED_WITH]->(anchor) | p] AS m
+MATCH (m)<-[:SOURCE|TARGET]-(e:Event)
+WITH DISTINCT e
+WHERE """
+    + EVENT_FILTER
+    + _API_EVENTS_PAGE_TAIL
+)
+
+API_EVENTS_PAGE_BY_COUNTRIES = (
+    """
+MATCH (c:Actor) WHERE c.country IN $countries
+MATCH (c)<-[:SOURCE|TARGET]-(e:Event)
+WITH DISTINCT e
+WHERE """
+    + EVENT_FILTER
+    + _API_EVENTS_PAGE_TAIL
+)
+
+API_EVENTS_PAGE_BY_TYPES = (
+    "MATCH (e:Event)\nWHERE e.type IN $types AND " + EVENT_FILTER + _API_EVENTS_PAGE_TAIL
+)
+
+API_EVENTS_PAGE_BY_DATES = (
+    """
+MATCH (e:Event)
+WHERE e.date >= coalesce($date_from, date('0001-01-01'))
+  AND e.date <= coalesce($date_to, date('9999-12-31'))
+  AND """
+    + EVENT_FILTER
+    + _API_EVENTS_PAGE_TAIL
 )
 
 API_EVENT_DETAIL = (

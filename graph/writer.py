@@ -222,8 +222,12 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: list[_Prepared]) -> WriteR
     touched |= set(mapping.values())
     tx.run(queries.EVENT_STATS, ids=sorted(touched)).consume()
 
-    pairs |= {pair for e in events if mapping[e.id] == e.id for pair in event_pairs(e)}
-    _write_interactions(tx, pairs)
+    created = [e for e in events if mapping[e.id] == e.id]  # merged reports add no pair
+    if replaced:
+        pairs |= {pair for e in created for pair in event_pairs(e)}
+        _recount_interactions(tx, pairs)
+    else:
+        _add_interactions(tx, created)
 
     report.written = len(todo)
     report.events = len(events)
@@ -356,9 +360,68 @@ def interaction_props(totals: Iterable[dict[str, Any]]) -> dict[str, Any]:
     return props
 
 
-def _write_interactions(tx: neo4j.ManagedTransaction, pairs: set[tuple[str, str]]) -> None:
+def _native(value: Any) -> Any:
+    return value.to_native() if hasattr(value, "to_native") else value
+
+
+def add_interactions(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """INTERACTS_WITH properties of a pair after adding ``new`` events to ``old`` ones."""
+    total = dict(old)
+    for key, value in new.items():
+        if key == "first":
+            total[key] = min(_native(old[key]), value) if key in old else value
+        elif key == "last":
+            total[key] = max(_native(old[key]), value) if key in old else value
+        else:
+            total[key] = total.get(key, 0) + value
+    total["goldstein_sum"] = round(total["goldstein_sum"], 6)
+    return total
+
+
+def _add_interactions(tx: neo4j.ManagedTransaction, created: list[Event]) -> None:
+    totals: dict[tuple[str, str], dict[tuple[str, int], dict[str, Any]]] = defaultdict(dict)
+    for event in created:
+        for pair in event_pairs(event):
+            key = (str(event.type), event.quad_class)
+            row = totals[pair].setdefault(
+                key,
+                {
+                    "type": key[0],
+                    "quad_class": key[1],
+                    "count": 0,
+                    "goldstein_sum": 0.0,
+                    "first": None,
+                    "last": None,
+                },
+            )
+            row["count"] += 1
+            row["goldstein_sum"] += event.goldstein
+            if event.date is not None:
+                row["first"] = min(filter(None, (row["first"], event.date)))
+                row["last"] = max(filter(None, (row["last"], event.date)))
+    if not totals:
+        return
+    params = [{"s": s, "t": t} for s, t in sorted(totals)]
+    stored = {(r["s"], r["t"]): r["props"] for r in tx.run(queries.READ_INTERACTIONS, pairs=params)}
+    rows = [
+        {
+            "s": s,
+            "t": t,
+            "props": add_interactions(
+                stored.get((s, t), {}), interaction_props(totals[(s, t)].values())
+            ),
+        }
+        for s, t in sorted(totals)
+    ]
+    tx.run(queries.WRITE_INTERACTIONS, rows=rows).consume()
+
+
+def _recount_interactions(tx: neo4j.ManagedTransaction, pairs: set[tuple[str, str]]) -> None:
+    """Recompute the pairs from their events (after an article's reports were replaced)."""
     if not pairs:
         return
+    actors = sorted({a for pair in pairs for a in pair})
+    tx.run(queries.LOCK_ACTORS, ids=actors).consume()
     params = [{"s": s, "t": t} for s, t in sorted(pairs)]
     totals: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for record in tx.run(queries.PAIR_TOTALS, pairs=params):

@@ -141,7 +141,10 @@ def cell(value: Any, kind: str) -> str:
     value = plain(value)
     if kind.endswith("[]"):
         items = value if isinstance(value, list) else [value]
-        return ARRAY_DELIMITER.join(str(scalar(item)) for item in items)
+        # an item holding the delimiter itself would split: it becomes a space
+        return ARRAY_DELIMITER.join(
+            str(scalar(item)).replace(ARRAY_DELIMITER, " ") for item in items
+        )
     if kind == "boolean":
         return "true" if value is True or str(value).lower() == "true" else "false"
     return str(scalar(value))
@@ -266,8 +269,14 @@ def _script(files: list[str]) -> str:
     )
 
 
+def csv_writer(out: IO[str]) -> Any:
+    """The CSV dialect of the export: minimal quoting, CRLF rows (so a field holding a lone
+    carriage return is quoted too), empty field = no property."""
+    return csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+
+
 def _write_table(table: Table, out: IO[str]) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow(table.header)
     writer.writerows(table.rows())
 

@@ -15,8 +15,6 @@ import networkx as nx
 from ontology.model import ActorKind
 from ontology.rdf import actor_kind_of
 
-#: Node kinds of the projection (``kind`` node attribute).
-NODE_KINDS: tuple[str, ...] = ("Event", "Actor", "Place", "Article")
 _ACTOR_KINDS = frozenset(k.value for k in ActorKind)
 
 
@@ -35,11 +33,6 @@ def actor_kind(attrs: dict[str, Any]) -> ActorKind:
     if isinstance(explicit, str) and explicit in _ACTOR_KINDS:
         return ActorKind(explicit)
     return actor_kind_of(str(attrs["id"]))
-
-
-def node_id(key: object, attrs: dict[str, Any]) -> str:
-    """The dekg id of a node (its ``id`` attribute, else its key)."""
-    return str(attrs.get("id", key))
 
 
 def plain(value: Any) -> Any:

@@ -12,9 +12,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from export_samples import TRICKY_TEXT, sample_graph
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graph.export import FORMATS, export_graph
-from graph.export.csv_import import ARRAY_DELIMITER, REL_ENDPOINTS, tables
+from graph.export.csv_import import ARRAY_DELIMITER, REL_ENDPOINTS, cell, csv_writer, tables
 
 _TYPES = (
     "int|long|float|double|boolean|byte|short|char|string|point|date|localtime|time"
@@ -144,3 +146,19 @@ def test_zip_streams_into_an_unseekable_sink(graph: nx.MultiDiGraph) -> None:
     assert len(files["nodes_Event.csv"]) == sum(
         1 for _, d in graph.nodes(data=True) if d["kind"] == "Event"
     )
+
+
+@given(st.lists(st.text(min_size=1), min_size=1, max_size=5))
+def test_any_string_array_survives_the_csv_round_trip(items: list[str]) -> None:
+    buffer = io.StringIO()
+    csv_writer(buffer).writerow(["x", cell(items, "string[]")])
+    (row,) = csv.reader(io.StringIO(buffer.getvalue(), newline=""))
+    expected = [item.replace(ARRAY_DELIMITER, " ") for item in items]
+    assert row[1].split(ARRAY_DELIMITER) == expected
+
+
+@given(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False)))
+def test_scalar_cells_are_never_the_string_none(value: object) -> None:
+    text = cell(value, "")
+    assert text != "None"
+    assert (text == "") == (value is None)

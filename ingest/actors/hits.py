@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ingest.actors.dictionary import ActorDictionary, Form
+from ingest.sectors import is_title_word
 from ontology.model import Actor
 
 HITS_KEY = "dekg_actor_hits"
@@ -48,7 +49,7 @@ class HitIndex:
                 continue
             form = dictionary.best_form(span.label_, day)
             actor = dictionary.actor(form.actor_id, day) if form is not None else None
-            if form is None or actor is None:
+            if form is None or actor is None or _out_of_office_surname(span, form, dictionary, day):
                 continue
             hit = Hit(span, form, actor)
             self.hits.append(hit)
@@ -64,3 +65,17 @@ class HitIndex:
         if hit is not None and hit.is_state:
             return hit.actor.country
         return None
+
+
+def _out_of_office_surname(
+    span: Span, form: Form, dictionary: ActorDictionary, day: dt.date | None
+) -> bool:
+    """A bare surname ("Baker") names the dictionary person only while they hold office or
+    after a title; the full name still matches, and coreference links the surname to it."""
+    person = dictionary.people.get(form.actor_id)
+    if person is None or len(span) != 1 or day is None or person.role_on(day) is not None:
+        return False
+    if len(person.name.split()) == 1:
+        return False  # "Suharto" is the whole name
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is None or not is_title_word(before.text)  # "President Bush" stays

@@ -174,3 +174,10 @@ def test_titled_person_takes_the_dominant_country_of_the_article(nlp: Language) 
     )
     mention = next(m for m in get_mentions(doc) if doc[m.head].text == "Mnangagwa")
     assert mention.actor.country == "ZWE"
+
+
+def test_bare_surname_of_someone_out_of_office_is_not_the_famous_person(nlp: Language) -> None:
+    doc = run(nlp, "Baker said the plant would reopen on Monday.", dt.date(2021, 6, 1))
+    assert all(m.actor.id != "person:james-baker" for m in get_mentions(doc))
+    titled = run(nlp, "Secretary Baker said the talks would resume.", dt.date(2021, 6, 1))
+    assert any(m.actor.id == "person:james-baker" for m in get_mentions(titled))

@@ -196,7 +196,7 @@ def events_page(
     rows = _read(
         driver,
         database,
-        queries.API_EVENTS_PAGE,
+        events_page_query(flt),
         "listing events",
         **flt.params(),
         after_date=after_date,
@@ -204,6 +204,20 @@ def events_page(
         limit=limit,
     )
     return [{**_event_row(r), "_sort_date": r["sort_date"]} for r in rows]
+
+
+def events_page_query(flt: GraphFilter) -> str:
+    """The variant of the events page query that starts from the most selective index the
+    filter allows: actor ids, then countries, then types, then dates, else a label scan."""
+    if flt.actors:
+        return queries.API_EVENTS_PAGE_BY_ACTORS
+    if flt.countries:
+        return queries.API_EVENTS_PAGE_BY_COUNTRIES
+    if flt.types:
+        return queries.API_EVENTS_PAGE_BY_TYPES
+    if flt.date_from or flt.date_to:
+        return queries.API_EVENTS_PAGE_BY_DATES
+    return queries.API_EVENTS_PAGE
 
 
 def event_detail(driver: neo4j.Driver, database: str, event_id: str) -> Row:

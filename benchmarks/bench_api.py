@@ -1,0 +1,297 @@
+"""API benchmark: req/s and latency percentiles of two read endpoints under 50 clients.
+
+Loads a synthetic graph (``bench_load.synthetic_results``, default 100k events) with the
+batched writer, starts the service with uvicorn in its own process on a loopback port, and
+runs the load from a third process (asyncio + httpx, ``--concurrency`` clients, each sending
+its next request when the previous one answered) against:
+
+* ``GET /actors/{id}/relationships`` for random actors (from the INTERACTS_WITH projection);
+* ``GET /events`` filtered by a random type, a random country and a 90-day window.
+
+Bounded: ``--requests`` per endpoint after ``--warmup`` requests. Loopback only. Not a test:
+it prints a table and writes JSON (``--json``); the target on a 2-core machine is p99 < 100 ms.
+
+Neo4j: ``--uri`` / ``DEKG_NEO4J_URI`` (with ``--wipe`` for a non-empty database), else a
+throwaway managed server.
+
+Usage:
+    python benchmarks/bench_api.py                      # 100k events, 50 clients
+    python benchmarks/bench_api.py --events 20000 --requests 2000 --json out.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import datetime as dt
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import neo4j
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+TARGET_P99_MS = 100.0
+
+
+# --- the load (runs in its own process: ``bench_api.py client ...``) -------------------------
+
+
+def relationship_paths(rng: random.Random, n: int) -> list[str]:
+    states = [f"state:{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}X" for i in range(200)]
+    people = [f"person:minister-{i}" for i in range(100)]
+    return [f"/actors/{rng.choice(states + people)}/relationships" for _ in range(n)]
+
+
+def event_paths(rng: random.Random, n: int) -> list[str]:
+    from ontology.plover import EventType
+
+    types = list(EventType)
+    out = []
+    for _ in range(n):
+        i = rng.randrange(200)
+        country = f"{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}X"
+        start = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(640))
+        end = start + dt.timedelta(days=90)
+        out.append(
+            f"/events?type={rng.choice(types)}&country={country}"
+            f"&date_from={start}&date_to={end}&limit=50"
+        )
+    return out
+
+
+async def _run_load(url: str, paths: list[str], concurrency: int) -> dict[str, Any]:
+    import httpx
+
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    queue = list(reversed(paths))
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30.0) as client:
+
+        async def worker() -> None:
+            while queue:
+                path = queue.pop()
+                began = time.perf_counter()
+                try:
+                    response = await client.get(path)
+                    status = str(response.status_code)
+                except httpx.HTTPError as e:
+                    status = type(e).__name__
+                latencies.append(time.perf_counter() - began)
+                if status != "200":
+                    errors[status] = errors.get(status, 0) + 1
+
+        began = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        seconds = time.perf_counter() - began
+    ordered = sorted(latencies)
+
+    def pct(p: float) -> float:
+        return round(1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))], 1)
+
+    return {
+        "requests": len(latencies),
+        "seconds": round(seconds, 2),
+        "req_per_s": round(len(latencies) / seconds, 1),
+        "p50_ms": pct(0.50),
+        "p90_ms": pct(0.90),
+        "p99_ms": pct(0.99),
+        "mean_ms": round(1000 * statistics.fmean(latencies), 1),
+        "errors": errors,
+    }
+
+
+def client_main(args: argparse.Namespace) -> int:
+    rng = random.Random(args.seed)
+    make = relationship_paths if args.endpoint == "relationships" else event_paths
+    asyncio.run(_run_load(args.url, make(rng, args.warmup), args.concurrency))
+    result = asyncio.run(_run_load(args.url, make(rng, args.requests), args.concurrency))
+    print(json.dumps(result))
+    return 0
+
+
+# --- the orchestration ---------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_service(uri: str, user: str, password: str | None, database: str) -> tuple[Any, str]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "DEKG_NEO4J_URI": uri,
+        "DEKG_NEO4J_USER": user,
+        "DEKG_NEO4J_DATABASE": database,
+        "DEKG_LOG_LEVEL": "WARNING",
+    }
+    if password:
+        env["DEKG_NEO4J_PASSWORD"] = password
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "api.app:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+    process = subprocess.Popen(command, env=env, cwd=ROOT)
+    url = f"http://127.0.0.1:{port}"
+    import httpx
+
+    for _ in range(300):
+        try:
+            if httpx.get(url + "/health", timeout=2).status_code in (200, 503):
+                return process, url
+        except httpx.HTTPError:
+            time.sleep(0.1)
+        if process.poll() is not None:
+            raise SystemExit("the service did not start")
+    process.terminate()
+    raise SystemExit("the service did not answer within 30 s")
+
+
+def run_client(url: str, endpoint: str, args: argparse.Namespace) -> dict[str, Any]:
+    command = [
+        sys.executable,
+        __file__,
+        "client",
+        "--url",
+        url,
+        "--endpoint",
+        endpoint,
+        "--requests",
+        str(args.requests),
+        "--warmup",
+        str(args.warmup),
+        "--concurrency",
+        str(args.concurrency),
+    ]
+    out = subprocess.run(command, capture_output=True, text=True, check=True, timeout=1800)
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def main_run(args: argparse.Namespace) -> int:
+    from bench_load import node_count, synthetic_results, wipe
+
+    from graph.schema import ensure_schema
+    from graph.writer import GraphWriter
+
+    with target(args.uri) as (driver, database, where, auth):
+        if node_count(driver, database) and not args.wipe:
+            print(
+                f"refusing to wipe the non-empty database at {where}; pass --wipe", file=sys.stderr
+            )
+            return 2
+        wipe(driver, database)
+        ensure_schema(driver, database)
+        began = time.perf_counter()
+        report = GraphWriter(driver, database).write_results(synthetic_results(args.events))
+        load_s = time.perf_counter() - began
+        print(f"loaded {report.events} events in {load_s:.1f} s", file=sys.stderr)
+        user, password = auth if auth else ("neo4j", None)
+        process, url = start_service(where, user, password, database)
+        try:
+            rows = {e: run_client(url, e, args) for e in ("relationships", "events")}
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+        wipe(driver, database)
+    summary = {
+        "benchmark": "api",
+        "neo4j": where,
+        "events": report.events,
+        "concurrency": args.concurrency,
+        "endpoints": rows,
+        "target_p99_ms": TARGET_P99_MS,
+        "ok": all(r["p99_ms"] < TARGET_P99_MS and not r["errors"] for r in rows.values()),
+    }
+    print(
+        f"{'endpoint':<16}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}"
+        f"{'p99 ms':>9}  errors"
+    )
+    for name, row in rows.items():
+        print(
+            f"{name:<16}{row['requests']:>9}{row['req_per_s']:>9}{row['p50_ms']:>9}"
+            f"{row['p90_ms']:>9}{row['p99_ms']:>9}  {row['errors'] or '-'}"
+        )
+    print(f"{report.events} events, {args.concurrency} clients; target p99 < {TARGET_P99_MS:g} ms")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(summary, indent=2))
+    return 0 if summary["ok"] else 1
+
+
+@contextlib.contextmanager
+def target(uri: str | None) -> Iterator[tuple[neo4j.Driver, str, str, tuple[str, str] | None]]:
+    """(driver, database, uri, auth) of the given or configured server, else a throwaway one."""
+    uri = uri or os.environ.get("DEKG_NEO4J_URI")
+    database = os.environ.get("DEKG_NEO4J_DATABASE", "neo4j")
+    if uri:
+        password = os.environ.get("DEKG_NEO4J_PASSWORD")
+        auth = (os.environ.get("DEKG_NEO4J_USER", "neo4j"), password) if password else None
+        with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
+            yield driver, database, uri, auth
+        return
+    from api.settings import get_settings
+    from graph.server import Distribution, ManagedNeo4j
+
+    distribution = Distribution.in_data_dir(get_settings().data_dir)
+    with tempfile.TemporaryDirectory(prefix="dekg-bench-api-") as home:
+        server = ManagedNeo4j(Path(home), distribution, heap="1g", ports=None)
+        server.provision()
+        status = server.start()
+        try:
+            credentials = server.credentials()
+            auth = (credentials.user, credentials.password)
+            with neo4j.GraphDatabase.driver(status.bolt_uri or "", auth=auth) as driver:
+                yield driver, database, status.bolt_uri or "", auth
+        finally:
+            server.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="mode")
+    client = sub.add_parser("client", help="(internal) run the load against a URL")
+    client.add_argument("--url", required=True)
+    client.add_argument("--endpoint", choices=("relationships", "events"), required=True)
+    for p in (parser, client):
+        p.add_argument("--requests", type=int, default=3000, help="measured requests per endpoint")
+        p.add_argument("--warmup", type=int, default=300)
+        p.add_argument("--concurrency", type=int, default=50)
+        p.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--uri", help="Neo4j bolt URI (default: DEKG_NEO4J_URI or throwaway)")
+    parser.add_argument("--wipe", action="store_true", help="allow emptying a non-empty db")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+    return client_main(args) if args.mode == "client" else main_run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

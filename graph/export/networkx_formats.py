@@ -7,9 +7,10 @@ node has a ``label`` for Gephi and every edge a unique id and its relationship t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
-from xml.sax.saxutils import XMLGenerator
+from xml.sax.saxutils import XMLGenerator, escape
 from xml.sax.xmlreader import AttributesImpl
 
 import networkx as nx
@@ -25,6 +26,13 @@ _GEXF_SCHEMA = "http://www.gexf.net/1.2draft/gexf.xsd"
 # Widening order of the attribute types; a key takes the widest type of its values.
 _RANK = {"boolean": 0, "long": 1, "double": 2, "string": 3}
 _NO_ATTRS: dict[str, str] = {}
+# Characters XML 1.0 cannot hold at all, not even as references.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML 1.0 forbids replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _type_of(value: Any) -> str:
@@ -73,7 +81,8 @@ class _Xml:
         self._gen = XMLGenerator(fp, encoding="utf-8", short_empty_elements=True)
 
     def start(self, name: str, attrs: dict[str, str] = _NO_ATTRS) -> None:
-        self._gen.startElement(name, AttributesImpl(attrs))
+        safe = {key: xml_safe(value) for key, value in attrs.items()}
+        self._gen.startElement(name, AttributesImpl(safe))
 
     def end(self, name: str) -> None:
         self._gen.endElement(name)
@@ -84,7 +93,8 @@ class _Xml:
 
     def leaf(self, name: str, attrs: dict[str, str], text: str) -> None:
         self.start(name, attrs)
-        self._gen.characters(text)
+        # escaped here so a carriage return survives (parsers turn a raw CR into LF)
+        self._gen.ignorableWhitespace(escape(xml_safe(text), {"\r": "&#13;"}))
         self.end(name)
 
     def newline(self) -> None:

@@ -9,8 +9,11 @@ from typing import Any
 import networkx as nx
 import pytest
 from export_samples import TRICKY_TEXT, sample_graph
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.export import FORMATS
+from graph.export.networkx_formats import xml_safe
 
 
 def _written(fmt: str, graph: nx.MultiDiGraph) -> bytes:
@@ -84,3 +87,18 @@ def test_an_empty_graph_exports_and_reads_back() -> None:
     for fmt in ("graphml", "gexf"):
         back = _read_back(fmt, _written(fmt, nx.MultiDiGraph()))
         assert back.number_of_nodes() == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(), st.text())
+def test_any_text_survives_graphml_and_gexf(name: str, text: str) -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_node("person:x", kind="Actor", id="person:x", label=name, name=name)
+    graph.add_node("ev-1", kind="Event", id="ev-1", label="CONSULT")
+    graph.add_edge("ev-1", "person:x", key="SOURCE", rel="SOURCE", note=text)
+    for fmt in ("graphml", "gexf"):
+        back = _read_back(fmt, _written(fmt, graph))
+        assert back.nodes["person:x"]["name"] == xml_safe(name)
+        assert back.nodes["person:x"]["label"] == xml_safe(name)
+        ((_, _, data),) = back.out_edges("ev-1", data=True)
+        assert data["note"] == xml_safe(text)

@@ -120,8 +120,16 @@ def _speaker_may_stand_in(subjects: list[Token]) -> bool:
     return not subjects or all(s.lower_ in _FIRST_PERSON or s.dep_ == "expl" for s in subjects)
 
 
-def source_actors(doc: Doc, trigger: Token) -> tuple[list[Actor], float, bool]:
-    """Source actors, a quality score and whether they came from the speaker."""
+def source_actors(
+    doc: Doc, trigger: Token, *, verbal: bool = True
+) -> tuple[list[Actor], float, bool]:
+    """Source actors, a quality score and whether they came from the speaker.
+
+    The speaker of a reported clause stands in for a missing subject only for verbal acts
+    ("…, there will be serious consequences,” Blinken said) or a first-person subject; a
+    material event without its own agent ("three people were killed, police said") has no
+    source.
+    """
     if trigger.pos_ in {"NOUN", "PROPN"}:
         own = [
             a
@@ -146,13 +154,14 @@ def source_actors(doc: Doc, trigger: Token) -> tuple[list[Actor], float, bool]:
         if subjects:
             if not _speaker_may_stand_in(subjects):
                 return [], 0.0, False
+            verbal = True
             break
         head, dep = clauses.effective_head(current)
         if head.i == current.i or dep not in _CLIMB_DEPS:
             break
         current = head
         quality -= 0.1
-    speech = clauses.speech_verb_of(trigger)
+    speech = clauses.speech_verb_of(trigger) if verbal else None
     if speech is not None:
         found = _subject_actors(doc, speech)
         if found:
@@ -293,9 +302,12 @@ def attribution(doc: Doc, trigger: Token, source: list[Actor]) -> list[Actor]:
     ]
 
 
-def arguments_of(doc: Doc, trigger: Token, *, threat: bool = False) -> Arguments:
-    """Source, target and attribution of the trigger token."""
-    source, quality, from_speaker = source_actors(doc, trigger)
+def arguments_of(
+    doc: Doc, trigger: Token, *, threat: bool = False, verbal: bool = True
+) -> Arguments:
+    """Source, target and attribution of the trigger token (``verbal``: a verbal act, whose
+    missing subject may be the speaker)."""
+    source, quality, from_speaker = source_actors(doc, trigger, verbal=verbal)
     source_ids = frozenset(a.id for a in source)
     target = target_actors(doc, trigger, source_ids)
     if not target and threat:
@@ -322,7 +334,6 @@ PLACE_TARGET_TYPES = frozenset(
         EventType.RETREAT,
         EventType.COERCE,
         EventType.ASSAULT,
-        EventType.THREATEN,
         EventType.SANCTION,
         EventType.AID,
         EventType.MOBILIZE,
@@ -336,7 +347,6 @@ DOMESTIC_TYPES = frozenset(
         EventType.RETREAT,
         EventType.COERCE,
         EventType.ASSAULT,
-        EventType.THREATEN,
     }
 )
 
@@ -351,7 +361,7 @@ def fallback_target(
 ) -> tuple[Actor, ...]:
     """The implicit target of an event without one: the state where it happens, else (for
     domestic kinds of event) the source's own state."""
-    if event_type not in PLACE_TARGET_TYPES:
+    if event_type not in PLACE_TARGET_TYPES or trigger.pos_ != "VERB":
         return ()
     source_ids = {a.id for a in source}
     places = [p for p in places_in(doc, sent.start, sent.end) if p.place.country]

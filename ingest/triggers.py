@@ -55,6 +55,10 @@ _NEAR_DEPS = frozenset(
         "conj",
     }
 )
+_CIRCUMSTANTIAL_PREPS = frozenset(
+    {"during", "in", "at", "after", "before", "since", "near", "throughout", "across", "amid",
+     "despite", "following", "within", "until", "inside", "outside", "around", "while"}
+)
 _PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 _MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "npadvmod", "nmod", "acomp"})
 
@@ -194,13 +198,16 @@ class Lexicon:
 
 
 def near_lemmas(token: Token, depth: int = 3) -> set[str]:
-    """Lemmas of the dependents reachable through object-like arcs (not clauses)."""
+    """Lemmas of the dependents reachable through object-like arcs (not clauses, not time or
+    place phrases: "made a stop during the trip" is no visit)."""
     out: set[str] = set()
     frontier = [token]
     for _ in range(depth):
         nxt: list[Token] = []
         for t in frontier:
             for child in t.children:
+                if child.dep_ == "prep" and child.lower_ in _CIRCUMSTANTIAL_PREPS:
+                    continue
                 if child.dep_ in _NEAR_DEPS:
                     out.add(child.lemma_.lower())
                     out.add(child.lower_)

@@ -21,7 +21,7 @@ from ingest.arguments import arguments_of, fallback_target
 from ingest.candidate import Candidate, set_candidates
 from ingest.codes import refine
 from ingest.triggers import Lexicon, default_lexicon
-from ontology.plover import EventType
+from ontology.plover import EventType, quad_class
 
 # Arcs that separate two events rather than embed one in the other.
 _SEPARATE_DEPS = frozenset({"conj", "advcl", "parataxis", "relcl", "appos"})
@@ -119,7 +119,12 @@ def resolve_embedding(matches: list[_Match]) -> list[_Match]:
 
 
 def _candidate(doc: Doc, sent: Span, match: _Match) -> Candidate | None:
-    args = arguments_of(doc, match.token, threat=match.type is EventType.THREATEN)
+    args = arguments_of(
+        doc,
+        match.token,
+        threat=match.type is EventType.THREATEN,
+        verbal=quad_class(match.type) in {1, 3},
+    )
     if not args.source:
         return None
     target = args.target or fallback_target(doc, sent, match.token, match.type, args.source)

@@ -117,6 +117,7 @@ class ManagedNeo4j:
         ports: preferred (bolt, http) ports, used when free; ``None`` picks free ports.
         fast_start: JIT with C1 only: starts in about half the time, runs queries slower.
             Meant for throwaway test servers.
+        tied: the server dies with this Python process (Linux); for throwaway servers.
     """
 
     def __init__(
@@ -128,6 +129,7 @@ class ManagedNeo4j:
         pagecache: str = "512m",
         ports: tuple[int, int] | None = DEFAULT_PORTS,
         fast_start: bool = False,
+        tied: bool = False,
     ) -> None:
         self.home = home.absolute()  # the JVM runs in ``home``: relative paths would move
         self.distribution = distribution
@@ -135,6 +137,7 @@ class ManagedNeo4j:
         self.pagecache = check_memory(pagecache, "the Neo4j page cache")
         self.ports = ports
         self.fast_start = fast_start
+        self.tied = tied
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -289,7 +292,11 @@ class ManagedNeo4j:
             write_atomic(self.home / "conf" / "neo4j.conf", config.render())
             log_mark = _size(self.console_file), _size(self.log_file)
             self._process = spawn(
-                command.server(self.home), command.env(self.home), self.console_file, self.home
+                command.server(self.home),
+                command.env(self.home),
+                self.console_file,
+                self.home,
+                tied=self.tied,
             )
             state = _State(self._process.pid, bolt, http, self.distribution.version)
             write_atomic(self.state_file, json.dumps(state.__dict__ | {"started": _now()}))
@@ -367,7 +374,9 @@ class ManagedNeo4j:
             partial = archive.with_name(archive.name + ".partial")
             partial.unlink(missing_ok=True)
             with tempfile.TemporaryDirectory(prefix="dekg-neo4j-cds-") as tmp:
-                trainer = ManagedNeo4j(Path(tmp), self.distribution, heap=self.heap, ports=None)
+                trainer = ManagedNeo4j(
+                    Path(tmp), self.distribution, heap=self.heap, ports=None, tied=True
+                )
                 trainer._start(timeout, dump_cds_to=partial)
                 trainer.stop(timeout)
                 if not partial.exists():

@@ -90,7 +90,7 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServ
         _unavailable("mvn is not installed and no Neo4j jars are cached")
     home = tmp_path_factory.mktemp("neo4j")
     server = ManagedNeo4j(
-        home, distribution, heap="1g", pagecache="128m", ports=None, fast_start=True
+        home, distribution, heap="1g", pagecache="128m", ports=None, fast_start=True, tied=True
     )
     try:
         distribution.provision()  # the verified cache when `dekg neo4j provision` ran before

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 import signal
 import socket
 import struct
 import subprocess
+import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.neo4j_launcher import ServerError
 
+_PR_SET_PDEATHSIG = 1
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 _BOLT_MAGIC = b"\x60\x60\xb0\x17"
@@ -80,9 +85,15 @@ def find_java() -> str:
 
 
 def spawn(
-    command: list[str], env: dict[str, str], console: Path, cwd: Path
+    command: list[str], env: dict[str, str], console: Path, cwd: Path, *, tied: bool = False
 ) -> subprocess.Popen[bytes]:
-    """Start the server detached from our session, output appended to ``console``."""
+    """Start the server in its own session, output appended to ``console``.
+
+    Args:
+        tied: on Linux, the kernel sends the server SIGTERM when this process dies, however it
+            dies (a killed test run leaves no server behind).
+    """
+    preexec = _terminate_with_parent() if tied else None
     with console.open("ab") as out:
         return subprocess.Popen(
             command,
@@ -92,7 +103,19 @@ def spawn(
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=preexec,  # noqa: PLW1509 - one prctl call, libc loaded before the fork
         )
+
+
+def _terminate_with_parent() -> Callable[[], None] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+
+    def set_death_signal() -> None:
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+    return set_death_signal
 
 
 def run_admin(command: list[str], env: dict[str, str], cwd: Path) -> None:

@@ -6,6 +6,9 @@ import json
 import os
 import socket
 import stat
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -260,6 +263,47 @@ def test_start_stop_restart_keeps_data_and_ports(tmp_path: Path, provisioned: Di
             assert [r["id"] for r in records] == ["survives-restart"]
         finally:
             server.stop()
+
+
+def gone(pid: int, timeout: float) -> bool:
+    """True once ``pid`` has exited (a zombie counts as exited)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+TIED_CHILD = """
+import os, sys
+from pathlib import Path
+from graph.server import Distribution, ManagedNeo4j
+server = ManagedNeo4j(Path(sys.argv[1]), Distribution(Path(sys.argv[2])), heap="512m",
+                      pagecache="64m", ports=None, fast_start=True, tied=True)
+print(server.start(timeout=300).pid, flush=True)
+os._exit(0)  # dies without stopping its server
+"""
+
+
+@pytest.mark.neo4j
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux")
+def test_a_tied_server_dies_with_the_process_that_started_it(
+    tmp_path: Path, provisioned: Distribution
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", TIED_CHILD, str(tmp_path / "home"), str(provisioned.root)],
+        capture_output=True,
+        text=True,
+        timeout=400,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    pid = int(done.stdout.strip())
+    assert gone(pid, timeout=120), f"server {pid} outlived the process that started it"
 
 
 @pytest.mark.neo4j

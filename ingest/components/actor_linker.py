@@ -89,7 +89,9 @@ class ActorLinker:
         mentions += self.nominals(doc, hits, claimed)
         mentions += self.organizations(doc, hits, claimed)
         mentions += self.named(doc, hits, claimed)
+        mentions += self.bare_bodies(doc, claimed)
         mentions = fill_person_countries(doc, mentions)
+        mentions = context_governments(doc, mentions)
         set_mentions(doc, mentions)
         return doc
 
@@ -145,7 +147,27 @@ class ActorLinker:
                 hit = hits.at(i)
                 if hit is not None:
                     claimed.update(range(hit.span.start, hit.span.end))
-            claimed.add(mention.head)
+            claimed.update(range(mention.start, mention.end))
+        return out
+
+    def bare_bodies(self, doc: Doc, claimed: set[int]) -> list[Mention]:
+        """ "the foreign ministry said": a state body whose state the context gives."""
+        out: list[Mention] = []
+        for token in doc:
+            if token.i in claimed or token.lower_ not in _STATE_BODIES or token.pos_ != "NOUN":
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            start = token.left_edge.i
+            actor = Actor(
+                id=f"org:{slugify(token.text)}", name=token.text, kind=ActorKind.ORGANIZATION
+            )
+            out.append(
+                Mention(
+                    start, token.i + 1, token.i, actor, "nominal", doc[start : token.i + 1].text
+                )
+            )
+            claimed.update(range(start, token.i + 1))
         return out
 
     def named(self, doc: Doc, hits: HitIndex, claimed: set[int]) -> list[Mention]:
@@ -270,6 +292,33 @@ def fill_person_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         out.append(
             Mention(mention.start, mention.end, mention.head, updated, mention.via, mention.text)
         )
+    return out
+
+
+def context_governments(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A state body named without its state ("the foreign ministry") belongs to the nearest
+    state of its sentence, else to the article's dominant state; otherwise it is dropped."""
+    states = [m for m in mentions if m.actor.kind is ActorKind.STATE and m.actor.country]
+    dominant = _dominant_country(mentions)
+    out: list[Mention] = []
+    for mention in mentions:
+        actor = mention.actor
+        body = actor.kind is ActorKind.ORGANIZATION and actor.country is None
+        if not (body and actor.name.split()[-1].lower() in _STATE_BODIES):
+            out.append(mention)
+            continue
+        sent = doc[mention.head].sent
+        near = [s for s in states if sent.start <= s.head < sent.end]
+        subjects = [s for s in near if doc[s.head].dep_ in {"nsubj", "nsubjpass"}]
+        pool = subjects or near  # "Sri Lanka opened ..., the foreign ministry said" → LKA
+        state = min(pool, key=lambda s: abs(s.head - mention.head)).actor if pool else None
+        if state is None and dominant is not None:
+            state = next(s.actor for s in states if s.actor.country == dominant)
+        if state is not None:
+            governed = state.model_copy(update={"sector": Sector.GOV, "aliases": ()})
+            out.append(
+                Mention(mention.start, mention.end, mention.head, governed, "nominal", mention.text)
+            )
     return out
 
 

@@ -181,3 +181,10 @@ def test_bare_surname_of_someone_out_of_office_is_not_the_famous_person(nlp: Lan
     assert all(m.actor.id != "person:james-baker" for m in get_mentions(doc))
     titled = run(nlp, "Secretary Baker said the talks would resume.", dt.date(2021, 6, 1))
     assert any(m.actor.id == "person:james-baker" for m in get_mentions(titled))
+
+
+def test_foreign_ministry_belongs_to_the_state_of_its_context(nlp: Language) -> None:
+    doc = run(nlp, "Sri Lanka has established ties with Iran, the foreign ministry said.")
+    assert ("state:LKA", "LKA", "GOV") in at_head(doc, "ministry")
+    doc = run(nlp, "The Russian Foreign Ministry summoned the ambassador.")
+    assert ("state:RUS", "RUS", "GOV") in at_head(doc, "Ministry")

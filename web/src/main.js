@@ -143,6 +143,23 @@ cy.on("tap", "node", (event) => {
   show.catch((error) => details.replaceChildren(el("p", "error: " + error.message, "hint")));
 });
 
+// A large graph starts with the last month of events so the first drawing stays quick.
+const LARGE = 1500;
+async function defaultWindow() {
+  try {
+    const stats = await getJson("/stats");
+    if (stats.events <= LARGE) return;
+    const newest = (await getJson("/events?limit=1")).data[0];
+    if (!newest || !newest.date) return;
+    const to = new Date(newest.date + "T00:00:00Z");
+    const from = new Date(to.getTime() - 30 * 86400000);
+    $("f-from").value = from.toISOString().slice(0, 10);
+    $("f-to").value = newest.date;
+  } catch (error) {
+    // the graph load below reports the error
+  }
+}
+
 $("filters").addEventListener("submit", (event) => { event.preventDefault(); load(); });
 $("f-reset").addEventListener("click", () => { $("filters").reset(); load(); });
-load();
+defaultWindow().then(load);

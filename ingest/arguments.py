@@ -37,8 +37,11 @@ TARGET_PREPS = (
 )
 _OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
 _CLIMB_DEPS = frozenset(
-    {"xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "dobj", "pobj", "acl", "attr", "relcl"}
+    {"xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "dobj", "pobj", "attr"}
 )
+# A nominal trigger takes the subject of the verb whose object it is ("held talks with",
+# "went into talks with"), not of any clause above it.
+_NOUN_CLIMB_DEPS = frozenset({"xcomp", "pcomp", "prep", "dobj", "pobj", "attr", "acomp"})
 _NP_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -157,7 +160,8 @@ def source_actors(
             verbal = True
             break
         head, dep = clauses.effective_head(current)
-        if head.i == current.i or dep not in _CLIMB_DEPS:
+        allowed = _NOUN_CLIMB_DEPS if trigger.pos_ in {"NOUN", "PROPN"} else _CLIMB_DEPS
+        if head.i == current.i or dep not in allowed:
             break
         current = head
         quality -= 0.1
@@ -371,6 +375,6 @@ def fallback_target(
         countries = [a.country for a in source if a.country][:1]
     for iso3 in countries:
         state = _state(doc, iso3)
-        if state is not None and (state.id not in source_ids or event_type in DOMESTIC_TYPES):
+        if state is not None and state.id not in source_ids:
             return (state,)
     return ()

@@ -193,6 +193,48 @@ def condition_clauses(token: Token) -> list[Token]:
     return out
 
 
+# Words whose complement is only considered, not done ("hinting at lifting sanctions", "the
+# possibility of a ceasefire").
+DELIBERATION = frozenset(
+    {
+        "consider",
+        "weigh",
+        "mull",
+        "hint",
+        "explore",
+        "debate",
+        "discuss",
+        "study",
+        "contemplate",
+        "possibility",
+        "prospect",
+        "idea",
+        "option",
+        "risk",
+        "fear",
+        "talk",
+        "question",
+        "speculation",
+        "rumor",
+        "rumour",
+        "whether",
+    }
+)
+
+
+def under_deliberation(token: Token) -> bool:
+    """The trigger is the object of deliberation, not an event ("considering sanctions")."""
+    current = token
+    for head, dep in ancestors(token):
+        if dep not in {"xcomp", "pcomp", "pobj", "prep", "dobj", "acl"}:
+            return False
+        if head.lemma_.lower() in DELIBERATION and head.i != token.i:
+            return True
+        current = head
+    del current
+    return False
+
+
 def condition_marks(token: Token) -> set[str]:
     """The subordinators of the conditions attached to the token's clause ("if", "unless")."""
     return {

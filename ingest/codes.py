@@ -123,8 +123,10 @@ def refine(
     """The code of a governing trigger given the trigger of its complement."""
     g_type, g_code = governing
     e_type, e_code = embedded
-    if g_type is EventType.AGREE and g_code in {"030", "031", "032"} and (
-        e_type in COOPERATIVE or e_type in MATERIAL_CONFLICT
+    if (
+        g_type is EventType.AGREE
+        and g_code in {"030", "031", "032"}
+        and (e_type in COOPERATIVE or e_type in MATERIAL_CONFLICT)
     ):
         return intent_code(e_type, e_code)
     if g_type is EventType.THREATEN and g_code == "130" and e_type in MATERIAL_CONFLICT:

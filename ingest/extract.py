@@ -58,6 +58,24 @@ _RECIPROCAL = frozenset(
 )
 
 
+# Verbs whose compound subject acts on each other ("Russia and Ukraine clashed").
+RECIPROCAL_VERBS = frozenset(
+    {
+        "meet",
+        "talk",
+        "agree",
+        "clash",
+        "fight",
+        "cooperate",
+        "negotiate",
+        "sign",
+        "confer",
+        "consult",
+        "collaborate",
+    }
+)
+
+
 class ExtractionFailed(IngestError):
     """A pipeline component failed on this item's text (the batch goes on without it)."""
 
@@ -177,7 +195,7 @@ def doc_events(
         if not explicit:
             loose.add(event_id(article.id, evidence, candidate.type))
         target = candidate.target
-        if not target and len(candidate.source) >= 2 and candidate.type in _RECIPROCAL:
+        if not target and len(candidate.source) >= 2 and token.lemma_.lower() in RECIPROCAL_VERBS:
             target = candidate.source[1:]
         events.append(
             Event(

@@ -56,8 +56,26 @@ _NEAR_DEPS = frozenset(
     }
 )
 _CIRCUMSTANTIAL_PREPS = frozenset(
-    {"during", "in", "at", "after", "before", "since", "near", "throughout", "across", "amid",
-     "despite", "following", "within", "until", "inside", "outside", "around", "while"}
+    {
+        "during",
+        "in",
+        "at",
+        "after",
+        "before",
+        "since",
+        "near",
+        "throughout",
+        "across",
+        "amid",
+        "despite",
+        "following",
+        "within",
+        "until",
+        "inside",
+        "outside",
+        "around",
+        "while",
+    }
 )
 _PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 _MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "npadvmod", "nmod", "acomp"})

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest import clauses
-from ingest.arguments import arguments_of, fallback_target
+from ingest.arguments import actors_at, arguments_of, fallback_target
 from ingest.candidate import Candidate, set_candidates
 from ingest.codes import refine
 from ingest.triggers import Lexicon, default_lexicon
@@ -36,6 +36,7 @@ class _Match:
     confidence: float
     negated: tuple[EventType, str] | None
     refined_by: tuple[str, ...] = ()
+    complement: Token | None = None  # the requested clause of a reported "should"
 
 
 def _rule_match(lexicon: Lexicon, token: Token) -> _Match | None:
@@ -60,7 +61,7 @@ def _request_match(token: Token) -> _Match | None:
     speech = verb.head
     if verb.dep_ != "ccomp" or speech.lemma_.lower() not in clauses.SPEECH_VERBS:
         return None
-    return _Match(speech, EventType.REQUEST, "020", 0.7, None)
+    return _Match(speech, EventType.REQUEST, "020", 0.7, None, complement=verb)
 
 
 def find_matches(sent: Span, lexicon: Lexicon) -> list[_Match]:
@@ -128,6 +129,14 @@ def _candidate(doc: Doc, sent: Span, match: _Match) -> Candidate | None:
     if not args.source:
         return None
     target = args.target or fallback_target(doc, sent, match.token, match.type, args.source)
+    if match.complement is not None:
+        source_ids = {a.id for a in args.source}
+        target = tuple(
+            a
+            for s in clauses.subjects(match.complement)
+            for a in actors_at(doc, s)
+            if a.id not in source_ids
+        )
     return Candidate(
         token=match.token.i,
         sent_start=sent.start,
@@ -155,7 +164,7 @@ class EventFinder:
         for sent in doc.sents:
             matches = resolve_embedding(find_matches(sent, self.lexicon))
             for match in matches:
-                if clauses.in_condition(match.token):
+                if clauses.in_condition(match.token) or clauses.under_deliberation(match.token):
                     continue
                 candidate = _candidate(doc, sent, match)
                 if candidate is not None:

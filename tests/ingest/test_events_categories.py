@@ -17,7 +17,7 @@ CASES = [
     (EventType.AGREE, "Japan agreed to resume talks with China on Monday.", "JPN", "CHN"),
     (EventType.CONSULT, "France held talks with Germany on Tuesday.", "FRA", "DEU"),
     (EventType.SUPPORT, "Brazil praised Argentina for its handling of the crisis.", "BRA", "ARG"),
-    (EventType.CONCEDE, "Sudan's government lifted a state of emergency in Darfur.", "SDN", "SDN"),
+    (EventType.CONCEDE, "Sudan's government lifted a state of emergency in Darfur.", "SDN", ""),
     (EventType.COOPERATE, "Israel shared intelligence with Jordan.", "ISR", "JOR"),
     (EventType.AID, "Japan sent humanitarian aid to Nepal on Friday.", "JPN", "NPL"),
     (EventType.RETREAT, "Russia withdrew its troops from Georgia.", "RUS", "GEO"),
@@ -61,7 +61,9 @@ def test_category_sentence(
     extractor: Extractor, event_type: EventType, text: str, source: str, target: str
 ) -> None:
     events = run(extractor, text)
-    assert any(t is event_type and source in s and target in g for t, s, g in events), events
+    assert any(
+        t is event_type and source in s and (target in g if target else not g) for t, s, g in events
+    ), events
 
 
 def test_intent_to_cooperate_is_agree(extractor: Extractor) -> None:

@@ -343,8 +343,8 @@ def parse_title(words: list[str]) -> Title | None:
             sector = TITLE_SECTORS.get(phrase) or TITLE_SECTORS.get(phrase.replace("-", " "))
             if sector is None and size == 1 and "-" in phrase:
                 sector = TITLE_SECTORS.get(phrase.rsplit("-", 1)[1])
-            if sector is not None and (best is None or size > best[0]):
-                best = (size, sector)
+            if sector is not None:
+                best = (size, sector)  # the rightmost phrase is the head: "Deputy ... Minister"
         if best is not None:
             break
     if best is None:

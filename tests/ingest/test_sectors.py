@@ -66,3 +66,8 @@ def test_words_without_a_title_head_are_not_a_title() -> None:
 def test_parse_title_never_raises(words: list[str]) -> None:
     title = parse_title(words)
     assert title is None or (title.role and title.sector is not None)
+
+
+def test_the_rightmost_title_word_is_the_head() -> None:
+    title = parse_title(["deputy", "energy", "minister"])
+    assert title is not None and title.sector is Sector.GOV

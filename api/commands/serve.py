@@ -24,9 +24,18 @@ def serve(
     """
     import uvicorn
 
+    from api.runtime import NotConfigured, connection_from_settings
     from api.settings import get_settings
 
     settings = get_settings()
+    try:
+        connection = connection_from_settings(settings)
+    except NotConfigured as e:
+        typer.echo(f"dekg serve: {e}", err=True)
+        raise typer.Exit(3) from e
+    typer.echo(f"dekg: serving on http://{host}:{port}/ (Neo4j at {connection.uri})", err=True)
+    if not settings.api_keys:
+        typer.echo("dekg: no DEKG_API_KEYS set: write endpoints are refused", err=True)
     uvicorn.run(
         "api.app:create_app",
         factory=True,

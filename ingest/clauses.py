@@ -218,20 +218,25 @@ DELIBERATION = frozenset(
         "rumor",
         "rumour",
         "whether",
+        "include",
     }
 )
 
 
+# Nouns whose content is a project ("a plan for rearming Europe", "the proposal to lift").
+DELIBERATION_NOUNS = frozenset({"plan", "proposal", "draft", "bill", "initiative"})
+
+
 def under_deliberation(token: Token) -> bool:
     """The trigger is the object of deliberation, not an event ("considering sanctions")."""
-    current = token
     for head, dep in ancestors(token):
-        if dep not in {"xcomp", "pcomp", "pobj", "prep", "dobj", "acl"}:
+        if dep not in {"xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "conj"}:
             return False
-        if head.lemma_.lower() in DELIBERATION and head.i != token.i:
+        lemma = head.lemma_.lower()
+        if dep == "conj":
+            continue
+        if lemma in DELIBERATION or (lemma in DELIBERATION_NOUNS and head.pos_ == "NOUN"):
             return True
-        current = head
-    del current
     return False
 
 

@@ -376,11 +376,14 @@ RETURN e.id AS id
 LIMIT 1
 """
 
-# Candidate ids (exact) rank 0; exact names or aliases (lower-cased) rank 1.
-API_ACTOR_RESOLVE = """
+# Actor references: candidate ids first (index seek); only when none exists, exact names
+# (rank 1) or aliases (rank 2), lower-cased (a scan of the actors).
+API_ACTOR_IDS = """
 MATCH (a:Actor) WHERE a.id IN $ids
-RETURN a.id AS id, 0 AS rank
-UNION
+RETURN a.id AS id
+"""
+
+API_ACTOR_BY_NAME = """
 MATCH (a:Actor) WHERE toLower(a.name) = $name
 RETURN a.id AS id, 1 AS rank
 UNION

@@ -298,18 +298,25 @@ def resolve_actor(driver: neo4j.Driver, database: str, ref: str) -> str:
         NotFound: nothing matches.
     """
     candidates = actor_candidates(ref)
+    found = {
+        r["id"]
+        for r in _read(
+            driver, database, queries.API_ACTOR_IDS, "resolving an actor", ids=candidates
+        )
+    }
+    for candidate in candidates:
+        if candidate in found:
+            return candidate
     rows = _read(
         driver,
         database,
-        queries.API_ACTOR_RESOLVE,
+        queries.API_ACTOR_BY_NAME,
         "resolving an actor",
-        ids=candidates,
         name=ref.strip().lower(),
     )
     if not rows:
         raise NotFound(f"no actor {ref!r} (give an id like state:RUS, an ISO3 code or a name)")
-    order = {c: i for i, c in enumerate(candidates)}
-    best = min(rows, key=lambda r: (r["rank"], order.get(r["id"], len(order)), r["id"]))
+    best = min(rows, key=lambda r: (r["rank"], r["id"]))
     return str(best["id"])
 
 

@@ -397,7 +397,7 @@ def choose(pronoun: Token, units: list[Unit], facts: DocFacts, gender_of: Gender
         and not (quoted[u.head] and not quoted[pronoun.i])
         and agrees(word, u, gender_of)
     ]
-    if not candidates:
+    if not candidates or _thing_antecedent(pronoun, units, sent_of):
         return None
     if pronoun.dep_ == "poss":
         subject = controller(pronoun)
@@ -405,6 +405,25 @@ def choose(pronoun: Token, units: list[Unit], facts: DocFacts, gender_of: Gender
         if preferred:
             return preferred[-1]
     return max(candidates, key=lambda u: score(u, doc, pronoun, sent_of))
+
+
+def _thing_antecedent(pronoun: Token, units: list[Unit], sent_of: list[int]) -> bool:
+    """ "The plan ... It would ...": a subject "it"/"they" whose latest preceding subject is a
+    common noun that names no actor most likely refers to that noun, not to an actor."""
+    if pronoun.dep_ not in _SUBJECTS or pronoun.lower_ not in NEUTER | PLURAL:
+        return False
+    doc = pronoun.doc
+    heads = {u.head for u in units}
+    first = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+    for i in range(pronoun.i - 1, first - 1, -1):
+        token = doc[i]
+        if token.dep_ not in _SUBJECTS or token.pos_ == "PRON":
+            continue
+        if i in heads:
+            return False
+        plural = token.tag_ in {"NNS", "NNPS"}
+        return token.pos_ == "NOUN" and plural == (pronoun.lower_ in PLURAL)
+    return False
 
 
 def speaker(pronoun: Token, units: list[Unit], quoted: list[bool]) -> Unit | None:

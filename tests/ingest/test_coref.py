@@ -107,3 +107,11 @@ def test_quote_mask_marks_tokens_between_quotes() -> None:
 
     doc = Doc(Vocab(), words=["He", "said", "“", "we", "agree", "”", "today"])
     assert quote_mask(doc) == [False, False, False, True, True, False, False]
+
+
+@pytest.mark.model
+def test_it_after_a_thing_subject_is_not_an_actor(nlp: Language) -> None:
+    doc = run(nlp, "The agreement was signed by Russia on Monday. It will take effect next year.")
+    assert resolved(doc, index_of(doc, "It")) == set()
+    doc = run(nlp, "Russia signed the accord. It said the deal was fair.")
+    assert resolved(doc, index_of(doc, "It")) == {"state:RUS"}

@@ -196,23 +196,30 @@ def run_client(url: str, endpoint: str, args: argparse.Namespace) -> dict[str, A
 
 
 def main_run(args: argparse.Namespace) -> int:
-    from bench_load import node_count, synthetic_results, wipe
+    from bench_load import node_count, synthetic_results
 
     from graph.schema import ensure_schema
     from graph.writer import GraphWriter
 
     with target(args.uri) as (driver, database, where, auth):
-        if node_count(driver, database) and not args.wipe:
+        stored = event_count(driver, database)
+        if args.reuse and stored:
+            print(f"reusing the {stored} events already loaded", file=sys.stderr)
+        elif node_count(driver, database) and not args.wipe:
             print(
-                f"refusing to wipe the non-empty database at {where}; pass --wipe", file=sys.stderr
+                f"refusing to wipe the non-empty database at {where}; pass --wipe or --reuse",
+                file=sys.stderr,
             )
             return 2
-        wipe(driver, database)
-        ensure_schema(driver, database)
-        began = time.perf_counter()
-        report = GraphWriter(driver, database).write_results(synthetic_results(args.events))
-        load_s = time.perf_counter() - began
-        print(f"loaded {report.events} events in {load_s:.1f} s", file=sys.stderr)
+        else:
+            wipe(driver, database)
+            ensure_schema(driver, database)
+            began = time.perf_counter()
+            report = GraphWriter(driver, database).write_results(synthetic_results(args.events))
+            print(
+                f"loaded {report.events} events in {time.perf_counter() - began:.1f} s",
+                file=sys.stderr,
+            )
         user, password = auth if auth else ("neo4j", None)
         process, url = start_service(where, user, password, database)
         try:
@@ -220,11 +227,18 @@ def main_run(args: argparse.Namespace) -> int:
         finally:
             process.terminate()
             process.wait(timeout=30)
-        wipe(driver, database)
+        summary = report_rows(rows, event_count(driver, database), args)
+        if not args.keep:
+            wipe(driver, database)
+    return 0 if summary["ok"] else 1
+
+
+def report_rows(
+    rows: dict[str, dict[str, Any]], events: int, args: argparse.Namespace
+) -> dict[str, Any]:
     summary = {
         "benchmark": "api",
-        "neo4j": where,
-        "events": report.events,
+        "events": events,
         "concurrency": args.concurrency,
         "endpoints": rows,
         "target_p99_ms": TARGET_P99_MS,
@@ -239,11 +253,22 @@ def main_run(args: argparse.Namespace) -> int:
             f"{name:<16}{row['requests']:>9}{row['req_per_s']:>9}{row['p50_ms']:>9}"
             f"{row['p90_ms']:>9}{row['p99_ms']:>9}  {row['errors'] or '-'}"
         )
-    print(f"{report.events} events, {args.concurrency} clients; target p99 < {TARGET_P99_MS:g} ms")
+    print(f"{events} events, {args.concurrency} clients; target p99 < {TARGET_P99_MS:g} ms")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(summary, indent=2))
-    return 0 if summary["ok"] else 1
+    return summary
+
+
+def event_count(driver: neo4j.Driver, database: str) -> int:
+    records, _, _ = driver.execute_query("MATCH (e:Event) RETURN count(e) AS n", database_=database)
+    return int(records[0]["n"])
+
+
+def wipe(driver: neo4j.Driver, database: str) -> None:
+    """Empty the database in batches (one transaction cannot delete a large graph)."""
+    with driver.session(database=database) as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
 
 @contextlib.contextmanager
@@ -288,6 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--uri", help="Neo4j bolt URI (default: DEKG_NEO4J_URI or throwaway)")
     parser.add_argument("--wipe", action="store_true", help="allow emptying a non-empty db")
+    parser.add_argument(
+        "--reuse", action="store_true", help="use the events already loaded (from --keep)"
+    )
+    parser.add_argument("--keep", action="store_true", help="leave the graph loaded at the end")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     return client_main(args) if args.mode == "client" else main_run(args)

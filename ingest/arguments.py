@@ -142,10 +142,11 @@ def source_actors(
         ]
         if own:
             return _unique(own), 0.8, False
-    if clauses.is_passive(trigger):
+    if clauses.is_passive(trigger) or (trigger.dep_ == "acl" and trigger.tag_ == "VBN"):
+        # the passive subject (or the noun a participle modifies) is the target; without an
+        # agent there is no source ("eight protesters were killed", "the index released")
         agents = [a for p in clauses.passive_agents(trigger) for a in actors_at(doc, p)]
-        if agents:
-            return _unique(agents), 1.0, False
+        return _unique(agents), (1.0 if agents else 0.0), False
     current = trigger
     quality = 1.0
     for _ in range(6):

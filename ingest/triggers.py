@@ -13,7 +13,11 @@ token and optional conditions read from the dependency parse:
 - ``intent``: the rule only fires in an intent / future context ("ready to respond"),
 - ``type``: a PLOVER type overriding the CAMEO table's (the PLOVER gold codes some CAMEO codes
   differently, e.g. sanctions are SANCTION, kidnapping COERCE),
-- ``negated_cameo``: the code when the trigger is negated ("did not agree" → reject).
+- ``negated_cameo``: the code when the trigger is negated ("did not agree" → reject),
+- ``excluded``: no near dependent may have one of these lemmas ("declined to comment"),
+- ``intransitive``: the trigger has no direct object ("demonstrated", not "demonstrated its
+  strength"),
+- ``clausal``: the trigger governs a clause ("offered to negotiate", not "offered no evidence").
 
 The most specific matching rule wins (the one with most conditions).
 """
@@ -101,12 +105,17 @@ class TriggerRule:
     negated_cameo: str | None = None
     negated_type: EventType | None = None
     confidence: float = 0.8
+    excluded: frozenset[str] = frozenset()
+    intransitive: bool = False
+    clausal: bool = False
 
     @property
     def specificity(self) -> int:
-        return sum(
-            bool(x) for x in (self.objects, self.preps, self.modifiers, self.governors)
-        ) + int(self.intent)
+        return (
+            sum(bool(x) for x in (self.objects, self.preps, self.modifiers, self.governors))
+            + int(self.intent)
+            + int(self.clausal)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +171,9 @@ def parse_rule(entry: dict[str, object]) -> TriggerRule:
         if isinstance(negated, str)
         else None,
         confidence=float(confidence),
+        excluded=_words(entry, "excluded"),
+        intransitive=bool(entry.get("intransitive", False)),
+        clausal=bool(entry.get("clausal", False)),
     )
 
 
@@ -206,10 +218,16 @@ class Lexicon:
                 for c in token.children
             ):
                 continue
-            if rule.objects:
+            if rule.intransitive and any(c.dep_ == "dobj" for c in token.children):
+                continue
+            if rule.clausal and not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
+                continue
+            if rule.objects or rule.excluded:
                 if near is None:
                     near = near_lemmas(token)
-                if not near & rule.objects:
+                if rule.objects and not near & rule.objects:
+                    continue
+                if near & rule.excluded:
                     continue
             return rule
         return None

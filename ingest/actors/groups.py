@@ -154,6 +154,8 @@ def owners(token: Token, hits: HitIndex) -> list[Hit]:
 def group_actor(owner: Hit | None, sector: Sector, state_name: str | None = None) -> Actor:
     """The canonical actor for a group of ``sector`` belonging to ``owner``."""
     if owner is not None and not owner.is_state:
+        if owner.actor.kind is ActorKind.ARMED_GROUP and sector is Sector.GOV:
+            sector = owner.actor.sector or Sector.REB  # "the Taliban chief" leads rebels
         return owner.actor.model_copy(update={"sector": sector, "aliases": ()})
     iso3 = owner.actor.country if owner is not None else None
     label = _SECTOR_WORDS.get(sector, sector.value.lower())
@@ -187,6 +189,10 @@ def nominals_at(token: Token, hits: HitIndex) -> list[Nominal]:
     """Nominal actors headed by ``token`` (one per owning state or organisation)."""
     if token.pos_ not in {"NOUN", "PROPN"} or hits.at(token.i) is not None:
         return []
+    if token.dep_ in {"compound", "amod"} and (
+        sector_of_noun(token.head.text) is not None or token.head.lower_ in GENERIC_HEADS
+    ):
+        return []  # "insurgent group", "government forces": the head noun carries it
     sector = group_sector(token)
     if sector is None and is_untitled_office(token):
         sector = TITLE_SECTORS[token.lower_]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.actors.dictionary import ActorDictionary, get_dictionary
 from ingest.mentions import Mention, get_mentions, set_mentions
-from ontology.model import Actor, ActorKind
+from ontology.model import Actor, ActorKind, Sector
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -237,17 +237,46 @@ def resolve_descriptions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             for m in out
             if not (m.head == token.i or (start <= m.head < token.i and m.via == "demonym"))
         ]
+        person = enrich(chosen.actor, _description_owner(token, mentions), token)
+        if person != chosen.actor:
+            out = [_with_actor(m, person) if m.actor.id == person.id else m for m in out]
+            people = [_with_actor(m, person) if m.actor.id == person.id else m for m in people]
         out.append(
             Mention(
-                start,
-                token.i + 1,
-                token.i,
-                chosen.actor,
-                "description",
-                doc[start : token.i + 1].text,
+                start, token.i + 1, token.i, person, "description", doc[start : token.i + 1].text
             )
         )
     return out
+
+
+def _with_actor(mention: Mention, actor: Actor) -> Mention:
+    return Mention(mention.start, mention.end, mention.head, actor, mention.via, mention.text)
+
+
+def _description_owner(head: Token, mentions: list[Mention]) -> Actor | None:
+    """Whom a description says the person acts for: "the Taliban chief" → the Taliban."""
+    inside = {t.i for t in head.subtree if abs(t.i - head.i) <= 8}  # head: the linker's nominal
+    owners = [
+        m.actor for m in mentions if m.head in inside and m.actor.kind is not ActorKind.PERSON
+    ]
+    groups = [a for a in owners if a.kind is not ActorKind.STATE]
+    ranked = groups or owners
+    return ranked[0] if ranked else None
+
+
+def enrich(person: Actor, owner: Actor | None, head: Token) -> Actor:
+    """Give a person known only by name the affiliation, country and role a description adds."""
+    if owner is None or person.country or person.affiliation:
+        return person
+    sector = person.sector or (Sector.GOV if owner.kind is ActorKind.STATE else owner.sector)
+    return person.model_copy(
+        update={
+            "affiliation": owner.id,
+            "country": owner.country,
+            "sector": sector,
+            "role": person.role or head.text.capitalize(),
+        }
+    )
 
 
 # --- 3. pronouns ----------------------------------------------------------------------------

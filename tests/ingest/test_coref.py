@@ -115,3 +115,16 @@ def test_it_after_a_thing_subject_is_not_an_actor(nlp: Language) -> None:
     assert resolved(doc, index_of(doc, "It")) == set()
     doc = run(nlp, "Russia signed the accord. It said the deal was fair.")
     assert resolved(doc, index_of(doc, "It")) == {"state:RUS"}
+
+
+@pytest.mark.model
+def test_description_gives_an_unknown_person_an_affiliation(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "“We consider the withdrawal a good step,” said Mawlawi Hibatullah Akhundzada. "
+        "The Taliban chief was referring to the Doha agreement.",
+    )
+    mention = next(m for m in get_mentions(doc) if doc[m.head].text == "Akhundzada")
+    assert mention.actor.affiliation == "armed_group:taliban"
+    assert mention.actor.country == "AFG"
+    assert resolved(doc, index_of(doc, "We")) == {"armed_group:taliban"}

@@ -454,15 +454,28 @@ LIMIT $limit
 """
 )
 
-# The same from the INTERACTS_WITH projection (no filter): one row per stored pair.
+# The same from the INTERACTS_WITH projection (no filter), added up per counterpart (both
+# directions, every member); ``type_counts`` follows the order of ``$type_names``.
 API_ACTOR_INTERACTIONS = (
     _API_MEMBERS
     + """
 UNWIND members AS m
 MATCH (m)-[r:INTERACTS_WITH]-(c:Actor)
 WHERE NOT c IN members
-RETURN c {.id, .name, .kind, .country} AS counterpart, startNode(r) = m AS outgoing,
-       properties(r) AS props
+WITH c, collect({r: r, out: startNode(r) = m}) AS rels
+WITH c, rels, reduce(n = 0, x IN rels | n + coalesce(x.r.count, 0)) AS count
+ORDER BY count DESC, c.id
+LIMIT $limit
+RETURN c {.id, .name, .kind, .country} AS counterpart, count,
+       reduce(n = 0, x IN rels |
+              n + CASE WHEN x.out THEN coalesce(x.r.count, 0) ELSE 0 END) AS outgoing,
+       reduce(s = 0.0, x IN rels | s + coalesce(x.r.goldstein_sum, 0.0)) AS goldstein_sum,
+       reduce(n = 0, x IN rels | n + coalesce(x.r.cooperation, 0)) AS cooperation,
+       reduce(n = 0, x IN rels | n + coalesce(x.r.conflict, 0)) AS conflict,
+       [x IN rels | x.r.first] AS firsts,
+       [x IN rels | x.r.last] AS lasts,
+       [t IN $type_names |
+        reduce(n = 0, x IN rels | n + coalesce(x.r['count_' + t], 0))] AS type_counts
 """
 )
 

@@ -13,7 +13,7 @@ import base64
 import datetime as dt
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,6 +35,7 @@ from neo4j.exceptions import (
 
 from graph import GraphError, GraphUnavailable, NotFound, QueryRejected, queries
 from graph.filters import GraphFilter
+from ontology.plover import EventType
 
 Row = dict[str, Any]
 
@@ -417,59 +418,36 @@ def actor_interactions(
 
     Faster (no event is read) and used when no filter is given.
     """
+    type_names = [str(t) for t in EventType]
     rows = _read(
-        driver, database, queries.API_ACTOR_INTERACTIONS, "reading interactions", id=actor_id
+        driver,
+        database,
+        queries.API_ACTOR_INTERACTIONS,
+        "reading interactions",
+        id=actor_id,
+        limit=limit,
+        type_names=type_names,
     )
-    return sum_interactions(rows)[:limit]
+    return [interaction_row(row, type_names) for row in rows]
 
 
-def sum_interactions(rows: Iterable[Row]) -> list[Row]:
-    """Add up ``INTERACTS_WITH`` rows (counterpart, outgoing, props) per counterpart."""
-    acc: dict[str, Row] = {}
-    by_type: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in rows:
-        props = row["props"]
-        cid = row["counterpart"]["id"]
-        entry = acc.setdefault(
-            cid,
-            {
-                "counterpart": row["counterpart"],
-                "count": 0,
-                "outgoing": 0,
-                "incoming": 0,
-                "goldstein_sum": 0.0,
-                "cooperation": 0,
-                "conflict": 0,
-                "first": None,
-                "last": None,
-            },
-        )
-        count = int(props.get("count") or 0)
-        entry["count"] += count
-        entry["outgoing" if row["outgoing"] else "incoming"] += count
-        entry["goldstein_sum"] += float(props.get("goldstein_sum") or 0.0)
-        entry["cooperation"] += int(props.get("cooperation") or 0)
-        entry["conflict"] += int(props.get("conflict") or 0)
-        entry["first"] = _min_date(entry["first"], props.get("first"))
-        entry["last"] = _max_date(entry["last"], props.get("last"))
-        for key, value in props.items():
-            if key.startswith("count_") and value:
-                by_type[cid][key.removeprefix("count_")] += int(value)
-    out = []
-    for cid, entry in acc.items():
-        total = entry.pop("goldstein_sum")
-        entry["goldstein_avg"] = total / entry["count"] if entry["count"] else None
-        entry["by_type"] = dict(sorted(by_type[cid].items()))
-        out.append(entry)
-    return sorted(out, key=lambda e: (-e["count"], e["counterpart"]["id"]))
-
-
-def _min_date(a: dt.date | None, b: dt.date | None) -> dt.date | None:
-    return b if a is None else a if b is None else min(a, b)
-
-
-def _max_date(a: dt.date | None, b: dt.date | None) -> dt.date | None:
-    return b if a is None else a if b is None else max(a, b)
+def interaction_row(row: Row, type_names: list[str]) -> Row:
+    """One counterpart from the summed ``INTERACTS_WITH`` properties of a query row."""
+    count = int(row["count"])
+    firsts = [d for d in row["firsts"] if d is not None]
+    lasts = [d for d in row["lasts"] if d is not None]
+    return {
+        "counterpart": row["counterpart"],
+        "count": count,
+        "outgoing": int(row["outgoing"]),
+        "incoming": count - int(row["outgoing"]),
+        "goldstein_avg": float(row["goldstein_sum"]) / count if count else None,
+        "cooperation": int(row["cooperation"]),
+        "conflict": int(row["conflict"]),
+        "first": min(firsts, default=None),
+        "last": max(lasts, default=None),
+        "by_type": {t: int(n) for t, n in zip(type_names, row["type_counts"], strict=True) if n},
+    }
 
 
 # --- relations, networks, paths ----------------------------------------------------------------

@@ -69,7 +69,7 @@ def get_relationships(
     database: DatabaseDep,
     actor_id: ActorPath,
     flt: FilterDep,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    limit: Annotated[int, Query(ge=1, le=1000, description="most counterparts returned")] = 100,
 ) -> ActorRelationships:
     """Every actor this one acted on or was acted on by (a state includes its affiliated
     persons, e.g. its foreign minister): number of events in each direction, counts by PLOVER

@@ -16,7 +16,7 @@ from api.cursor import decode_cursor, encode_cursor
 from api.deps import parse_near, presented_key
 from api.errors import InvalidParameter, PayloadTooLarge, Unauthorized, problem_for
 from graph import GraphUnavailable, NotFound, QueryRejected
-from graph.reader import actor_candidates, jsonable, month_buckets, sum_interactions
+from graph.reader import actor_candidates, interaction_row, jsonable, month_buckets
 from ingest import InputError, UnsupportedLanguage
 
 
@@ -102,42 +102,46 @@ def test_month_buckets_count_every_dated_event(rows: list[tuple[dt.date, int, fl
     assert [m.month for m in months] == sorted(m.month for m in months)
 
 
-def test_sum_interactions_adds_both_directions_per_counterpart() -> None:
+def test_interaction_row_from_summed_properties() -> None:
     lavrov = {"id": "person:sergei-lavrov", "name": "Sergei Lavrov"}
-    rows = [
+    names = ["AGREE", "CONSULT", "THREATEN"]
+    row = interaction_row(
         {
             "counterpart": lavrov,
-            "outgoing": True,
-            "props": {
-                "count": 2,
-                "goldstein_sum": -3.4,
-                "count_CONSULT": 1,
-                "count_THREATEN": 1,
-                "cooperation": 1,
-                "conflict": 1,
-                "first": dt.date(2021, 12, 2),
-                "last": dt.date(2021, 12, 2),
-            },
+            "count": 3,
+            "outgoing": 2,
+            "goldstein_sum": 0.6,
+            "cooperation": 2,
+            "conflict": 1,
+            "firsts": [dt.date(2021, 12, 2), None, dt.date(2021, 11, 30)],
+            "lasts": [dt.date(2021, 12, 2), dt.date(2021, 11, 30)],
+            "type_counts": [1, 1, 1],
         },
-        {
-            "counterpart": lavrov,
-            "outgoing": False,
-            "props": {
-                "count": 1,
-                "goldstein_sum": 4.0,
-                "count_AGREE": 1,
-                "cooperation": 1,
-                "first": dt.date(2021, 11, 30),
-                "last": dt.date(2021, 11, 30),
-            },
-        },
-    ]
-    [row] = sum_interactions(rows)
+        names,
+    )
     assert row["count"] == 3 and row["outgoing"] == 2 and row["incoming"] == 1
     assert row["by_type"] == {"AGREE": 1, "CONSULT": 1, "THREATEN": 1}
     assert row["goldstein_avg"] == pytest.approx(0.2)
     assert (row["first"], row["last"]) == (dt.date(2021, 11, 30), dt.date(2021, 12, 2))
     assert (row["cooperation"], row["conflict"]) == (2, 1)
+
+
+def test_interaction_row_leaves_out_absent_types() -> None:
+    row = interaction_row(
+        {
+            "counterpart": {"id": "state:RUS"},
+            "count": 0,
+            "outgoing": 0,
+            "goldstein_sum": 0.0,
+            "cooperation": 0,
+            "conflict": 0,
+            "firsts": [],
+            "lasts": [],
+            "type_counts": [0, 0],
+        },
+        ["AGREE", "CONSULT"],
+    )
+    assert row["by_type"] == {} and row["goldstein_avg"] is None and row["first"] is None
 
 
 def test_parse_near() -> None:

@@ -364,10 +364,26 @@ def _state(doc: Doc, iso3: str) -> Actor | None:
 def fallback_target(
     doc: Doc, sent: Span, trigger: Token, event_type: EventType, source: tuple[Actor, ...]
 ) -> tuple[Actor, ...]:
-    """The implicit target of an event without one: the state where it happens, else (for
-    domestic kinds of event) the source's own state."""
+    """The implicit target of an event without one: the state where it happens ("imposed a
+    curfew in Cizre" → Turkey, also when Turkey is the source: a domestic event), else, for
+    domestic kinds of event by a non-state actor, the actor's own state ("Algerian landowners
+    began a hunger strike" → Algeria)."""
     if event_type not in PLACE_TARGET_TYPES or trigger.pos_ != "VERB":
         return ()
+    source_ids = {a.id for a in source}
+    places = [p for p in places_in(doc, sent.start, sent.end) if p.place.country]
+    if places:
+        nearest = min(places, key=lambda p: abs(p.start - trigger.i)).place.country
+        state = _state(doc, nearest) if nearest else None
+        if state is not None and (state.id not in source_ids or event_type in DOMESTIC_TYPES):
+            return (state,)
+        return ()
+    if event_type in DOMESTIC_TYPES:
+        for iso3 in [a.country for a in source if a.country][:1]:
+            state = _state(doc, iso3)
+            if state is not None and state.id not in source_ids:
+                return (state,)
+    return ()
     source_ids = {a.id for a in source}
     places = [p for p in places_in(doc, sent.start, sent.end) if p.place.country]
     nearest = min(places, key=lambda p: abs(p.start - trigger.i)).place.country if places else None

@@ -17,7 +17,7 @@ CASES = [
     (EventType.AGREE, "Japan agreed to resume talks with China on Monday.", "JPN", "CHN"),
     (EventType.CONSULT, "France held talks with Germany on Tuesday.", "FRA", "DEU"),
     (EventType.SUPPORT, "Brazil praised Argentina for its handling of the crisis.", "BRA", "ARG"),
-    (EventType.CONCEDE, "Sudan's government lifted a state of emergency in Darfur.", "SDN", ""),
+    (EventType.CONCEDE, "Sudan's government lifted a state of emergency.", "SDN", ""),
     (EventType.COOPERATE, "Israel shared intelligence with Jordan.", "ISR", "JOR"),
     (EventType.AID, "Japan sent humanitarian aid to Nepal on Friday.", "JPN", "NPL"),
     (EventType.RETREAT, "Russia withdrew its troops from Georgia.", "RUS", "GEO"),

@@ -152,3 +152,49 @@ def test_preposition_intent_and_governor_conditions() -> None:
     )
     act = lexicon.match(forced[4])
     assert act is not None and act.cameo == "138"
+
+
+def test_excluded_intransitive_and_clausal_conditions() -> None:
+    lexicon = default_lexicon()
+    comment = parsed(
+        ["Malawi", "refused", "to", "comment"],
+        [1, 1, 3, 1],
+        ["nsubj", "ROOT", "aux", "xcomp"],
+        ["Malawi", "refuse", "to", "comment"],
+        ["PROPN", "VERB", "PART", "VERB"],
+    )
+    assert lexicon.match(comment[1]) is None
+    show = parsed(
+        ["Japan", "demonstrated", "strength"],
+        [1, 1, 1],
+        ["nsubj", "ROOT", "dobj"],
+        ["Japan", "demonstrate", "strength"],
+        ["PROPN", "VERB", "NOUN"],
+    )
+    assert lexicon.match(show[1]) is None
+    march = parsed(
+        ["Students", "demonstrated"],
+        [1, 1],
+        ["nsubj", "ROOT"],
+        ["student", "demonstrate"],
+        ["NOUN", "VERB"],
+    )
+    protest = lexicon.match(march[1])
+    assert protest is not None and protest.type is EventType.PROTEST
+    evidence = parsed(
+        ["He", "offered", "no", "evidence"],
+        [1, 1, 3, 1],
+        ["nsubj", "ROOT", "det", "dobj"],
+        ["he", "offer", "no", "evidence"],
+        ["PRON", "VERB", "DET", "NOUN"],
+    )
+    assert lexicon.match(evidence[1]) is None
+    negotiate = parsed(
+        ["Putin", "offered", "to", "negotiate"],
+        [1, 1, 3, 1],
+        ["nsubj", "ROOT", "aux", "xcomp"],
+        ["Putin", "offer", "to", "negotiate"],
+        ["PROPN", "VERB", "PART", "VERB"],
+    )
+    offer = lexicon.match(negotiate[1])
+    assert offer is not None and offer.type is EventType.AGREE

@@ -234,6 +234,18 @@ def _caption_date(caption: str, fallback: dt.date | None) -> dt.date | None:
     return max(found) if found else fallback
 
 
+def third_party(event: Event) -> Event:
+    """A meeting in a country none of its participants belongs to is CAMEO 044."""
+    if event.type is not EventType.CONSULT or event.cameo != "040" or event.place is None:
+        return event
+    countries = {a.country for a in (*event.source, *event.target) if a.country}
+    if not countries or event.place.country is None or event.place.country in countries:
+        return event
+    return event.model_copy(
+        update={"cameo": "044", "mode": mode_of("044"), "goldstein": goldstein("044")}
+    )
+
+
 def _unique_ids(events: list[Event]) -> list[Event]:
     """Two happenings of one type in one sentence share an evidence span: number the later."""
     seen: set[str] = set()
@@ -368,7 +380,7 @@ def _result(job: _Job, docs: list[tuple[int, Doc]]) -> ExtractionResult:
         for key, actor in get_actors(doc).items():
             actors.setdefault(key, actor)
         del part
-    merged = _unique_ids(merge_events(events, loose))
+    merged = _unique_ids([third_party(e) for e in merge_events(events, loose)])
     return ExtractionResult(
         item=job.label, article=article, events=tuple(merged), actors=tuple(actors.values())
     )

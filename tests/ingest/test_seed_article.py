@@ -150,3 +150,8 @@ def test_evidence_offsets_point_into_the_body(result: ExtractionResult) -> None:
 def test_ids_are_unique(result: ExtractionResult) -> None:
     ids = [e.id for e in result.events]
     assert len(ids) == len(set(ids))
+
+
+def test_meeting_in_a_third_country(result: ExtractionResult) -> None:
+    [meeting] = [e for e in result.events if e.type is EventType.CONSULT]
+    assert (meeting.cameo, meeting.mode) == ("044", "third-party")

@@ -47,7 +47,10 @@ GENERIC_HEADS = frozenset(
 # Countryless group nouns still worth a mention ("rebels said", "police fired").
 COUNTRYLESS = frozenset({Sector.REB, Sector.OPP, Sector.COP})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
-_LOCATIVE_PREPS = frozenset({"of", "in", "from"})
+_LOCATIVE_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside", "within"})
+# Groups of people described by where they flee from or live ("refugees fleeing ... Liberia").
+_PEOPLE_SECTORS = frozenset({Sector.REF, Sector.CVL, Sector.EDU, Sector.LAB})
+_CLAUSE_REACH = 8
 _SECTOR_WORDS = {
     Sector.GOV: "government",
     Sector.MIL: "military",
@@ -146,9 +149,25 @@ def owners(token: Token, hits: HitIndex) -> list[Hit]:
                     if hit is not None and not hit.is_person:
                         found.append(hit)
     unique: dict[str, Hit] = {}
-    for hit in found:
+    for hit in found or clause_states(token, hits):
         unique.setdefault(hit.actor.id, hit)
     return list(unique.values())
+
+
+def clause_states(token: Token, hits: HitIndex) -> list[Hit]:
+    """States named in a participle clause on a people noun ("refugees fleeing the war in
+    Liberia"); only for civilians, refugees, students and workers."""
+    if sector_of_noun(token.text) not in _PEOPLE_SECTORS:
+        return []
+    found: list[Hit] = []
+    for child in token.children:
+        if child.dep_ != "acl":
+            continue
+        for t in child.subtree:
+            hit = hits.at(t.i)
+            if hit is not None and hit.is_state and abs(t.i - token.i) <= _CLAUSE_REACH:
+                found.append(hit)
+    return found[:1]
 
 
 def group_actor(owner: Hit | None, sector: Sector, state_name: str | None = None) -> Actor:

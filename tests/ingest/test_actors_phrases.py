@@ -188,3 +188,12 @@ def test_foreign_ministry_belongs_to_the_state_of_its_context(nlp: Language) -> 
     assert ("state:LKA", "LKA", "GOV") in at_head(doc, "ministry")
     doc = run(nlp, "The Russian Foreign Ministry summoned the ambassador.")
     assert ("state:RUS", "RUS", "GOV") in at_head(doc, "Ministry")
+
+
+def test_people_groups_take_the_state_of_their_clause(nlp: Language) -> None:
+    doc = run(
+        nlp, "The United Nations will provide aid to refugees fleeing the civil war in Liberia."
+    )
+    assert ("group:lbr-ref", "LBR", "REF") in at_head(doc, "refugees")
+    doc = run(nlp, "Tens of thousands of university students throughout Indonesia marched.")
+    assert ("group:idn-edu", "IDN", "EDU") in at_head(doc, "students")

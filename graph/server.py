@@ -264,15 +264,19 @@ class ManagedNeo4j:
         return state if is_server_of(state.pid, self.home) else None
 
     def _ensure_password(self, command: JavaCommand) -> None:
-        if self.password_file.exists():
+        """Before a database exists, set the password of ``neo4j`` (generated on first use)."""
+        database_exists = (self.home / "data" / "databases" / "system").exists()
+        if database_exists:
+            if not self.password_file.exists():
+                raise ServerError(
+                    f"the database in {self.home / 'data'} exists but its password file "
+                    f"{self.password_file} is gone: restore it, or remove {self.home / 'data'} "
+                    "to start from an empty database"
+                )
             return
-        if (self.home / "data" / "databases" / "system").exists():
-            raise ServerError(
-                f"the database in {self.home / 'data'} exists but its password file "
-                f"{self.password_file} is gone: restore it, or remove {self.home / 'data'} "
-                "to start from an empty database"
-            )
-        write_private(self.password_file, secrets.token_urlsafe(24) + "\n")
+        generated = not self.password_file.exists()
+        if generated:
+            write_private(self.password_file, secrets.token_urlsafe(24) + "\n")
         try:
             # picocli reads the argument from the file: the password never shows in `ps`.
             run_admin(
@@ -281,7 +285,8 @@ class ManagedNeo4j:
                 self.home,
             )
         except ServerError:
-            self.password_file.unlink()
+            if generated:
+                self.password_file.unlink()
             raise
 
     def _launch(self, command: JavaCommand, timeout: float) -> None:

@@ -37,7 +37,7 @@ from graph import GraphError
 from graph.server import Distribution, ManagedNeo4j
 
 NEO4J_FIXTURES = frozenset({"neo4j_server", "neo4j_driver", "neo4j_clean"})
-WIPE = "MATCH (n) DETACH DELETE n"
+WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
 
 @dataclass(frozen=True)
@@ -125,5 +125,6 @@ def neo4j_driver(neo4j_server: Neo4jServer) -> Iterator[neo4j.Driver]:
 @pytest.fixture
 def neo4j_clean(neo4j_driver: neo4j.Driver, neo4j_server: Neo4jServer) -> neo4j.Driver:
     """The session driver over an empty graph (schema created by other tests is kept)."""
-    neo4j_driver.execute_query(WIPE, database_=neo4j_server.database)
+    with neo4j_driver.session(database=neo4j_server.database) as session:
+        session.run(WIPE).consume()  # auto-commit: CALL ... IN TRANSACTIONS needs it
     return neo4j_driver

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import stat
 import subprocess
@@ -261,6 +262,15 @@ def test_start_stop_restart_keeps_data_and_ports(tmp_path: Path, provisioned: Di
             ) as driver:
                 records, _, _ = driver.execute_query("MATCH (k:Kept) RETURN k.id AS id")
             assert [r["id"] for r in records] == ["survives-restart"]
+
+            server.stop()  # an emptied data directory starts again with the same password
+            shutil.rmtree(server.home / "data")
+            fresh = server.start(timeout=180)
+            with neo4j.GraphDatabase.driver(
+                fresh.bolt_uri or "", auth=(credentials.user, credentials.password)
+            ) as driver:
+                records, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS c")
+            assert records[0]["c"] == 0
         finally:
             server.stop()
 

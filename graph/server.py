@@ -156,7 +156,7 @@ class ManagedNeo4j:
     def console_file(self) -> Path:
         return self.home / "logs" / "console.log"
 
-    def provision(self, *, force: bool = False, timeout: float = 120.0) -> bool:
+    def provision(self, *, force: bool = False, timeout: float = 300.0) -> bool:
         """Resolve the jars unless cached, then train the class-data-sharing archive if absent.
 
         Returns:
@@ -253,14 +253,19 @@ class ManagedNeo4j:
 
     def _live_state(self) -> _State | None:
         try:
-            raw = json.loads(self.state_file.read_text(encoding="utf-8"))
+            text = self.state_file.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
-        except json.JSONDecodeError as e:
-            raise ServerError(f"unreadable state file {self.state_file}: {e}") from e
-        state = _State(
-            int(raw["pid"]), int(raw["bolt_port"]), int(raw["http_port"]), raw["version"]
-        )
+        try:
+            raw = json.loads(text)
+            state = _State(
+                int(raw["pid"]), int(raw["bolt_port"]), int(raw["http_port"]), str(raw["version"])
+            )
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
+            raise ServerError(
+                f"unreadable state file {self.state_file} ({e}): stop the server if it runs "
+                "and delete the file"
+            ) from e
         return state if is_server_of(state.pid, self.home) else None
 
     def _ensure_password(self, command: JavaCommand) -> None:

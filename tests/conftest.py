@@ -94,7 +94,7 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServ
     )
     try:
         distribution.provision()  # the verified cache when `dekg neo4j provision` ran before
-        status = server.start()
+        status = server.start(timeout=300)  # generous: CI machines can be slow
     except GraphError as e:
         pytest.fail(f"the test Neo4j did not start: {e}", pytrace=False)
     credentials = server.credentials()

@@ -439,3 +439,23 @@ def test_provision_reuses_the_cache_without_maven(
     """A second provision verifies the cache and never needs (or runs) mvn."""
     monkeypatch.setenv("PATH", str(tmp_path / "no-mvn-here") + os.pathsep + "/nonexistent")
     assert provisioned.provision() is False
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"pid": 1}', '["a list"]'])
+def test_a_corrupt_state_file_is_reported(tmp_path: Path, content: str) -> None:
+    server = ManagedNeo4j(tmp_path, Distribution(tmp_path / "dist"))
+    server.state_file.write_text(content)
+    with pytest.raises(ServerError, match="unreadable state file"):
+        server.status()
+
+
+def test_credentials_before_the_first_start_say_what_to_do(tmp_path: Path) -> None:
+    server = ManagedNeo4j(tmp_path, Distribution(tmp_path / "dist"))
+    with pytest.raises(ServerError, match="dekg neo4j start"):
+        server.credentials()
+
+
+def test_a_secret_is_not_in_the_repr() -> None:
+    from graph.server import Credentials
+
+    assert "s3cret" not in repr(Credentials("neo4j", "s3cret"))

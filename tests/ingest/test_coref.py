@@ -9,8 +9,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ingest.actors.pronouns import quote_mask
 from ingest.components.actor_ruler import add_actor_components
-from ingest.components.coref import quote_mask
 from ingest.mentions import get_mentions
 from ingest.nlp import load_base
 

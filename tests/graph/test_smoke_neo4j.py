@@ -31,3 +31,12 @@ def test_server_is_community_5_26(neo4j_driver: neo4j.Driver) -> None:
     )
     assert records[0]["v"].startswith("5.26.")
     assert records[0]["edition"] == "community"
+
+
+def test_apoc_core_is_installed(neo4j_driver: neo4j.Driver) -> None:
+    records, _, _ = neo4j_driver.execute_query("RETURN apoc.version() AS v")
+    assert records[0]["v"].startswith("5.26.")
+    records, _, _ = neo4j_driver.execute_query(
+        "SHOW PROCEDURES YIELD name WHERE name STARTS WITH 'apoc.' RETURN count(*) AS n"
+    )
+    assert records[0]["n"] > 100

@@ -161,6 +161,8 @@ def source_actors(
             verbal = True
             break
         head, dep = clauses.effective_head(current)
+        if dep in {"csubj", "csubjpass"}:
+            return [], 0.0, False  # "holding a summit would be …": nobody holds it
         allowed = _NOUN_CLIMB_DEPS if trigger.pos_ in {"NOUN", "PROPN"} else _CLIMB_DEPS
         if head.i == current.i or dep not in allowed:
             break

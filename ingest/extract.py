@@ -120,8 +120,9 @@ def _prepare(item: Item | _Job) -> _Job:
         return _Job(label, None, str(e), type(e).__name__)
 
 
-def keep(candidate: Candidate) -> bool:
-    """Precision filter: a source, and a target where the type needs one."""
+def keep(candidate: Candidate, token: Token | None = None) -> bool:
+    """Precision filter: a source, and a target where the type needs one; an agreement
+    without a target needs two parties or a stated content ("agreed to share information")."""
     if not candidate.source:
         return False
     if candidate.target:
@@ -129,7 +130,10 @@ def keep(candidate: Candidate) -> bool:
     if len(candidate.source) >= 2 and candidate.type in _RECIPROCAL:
         return True
     if candidate.type is EventType.AGREE:
-        return candidate.modality is Modality.ASSERTED
+        stated = token is None or any(
+            c.dep_ in {"xcomp", "ccomp", "prep", "acomp"} for c in token.children
+        )
+        return candidate.modality is Modality.ASSERTED and stated
     return candidate.type not in TARGET_REQUIRED
 
 
@@ -183,9 +187,9 @@ def doc_events(
     registry = get_actors(doc)
     events: list[Event] = []
     for candidate in get_candidates(doc):
-        if not keep(candidate):
-            continue
         token = doc[candidate.token]
+        if not keep(candidate, token):
+            continue
         future = candidate.modality in {Modality.FUTURE, Modality.HYPOTHETICAL}
         verbal = quad_class(candidate.type) in {1, 3}
         date, precision, explicit = event_date(token, anchor, future=future, verbal=verbal)

@@ -17,7 +17,8 @@ token and optional conditions read from the dependency parse:
 - ``excluded``: no near dependent may have one of these lemmas ("declined to comment"),
 - ``intransitive``: the trigger has no direct object ("demonstrated", not "demonstrated its
   strength"),
-- ``clausal``: the trigger governs a clause ("offered to negotiate", not "offered no evidence").
+- ``clausal``: the trigger governs a clause ("offered to negotiate", not "offered no evidence"),
+- ``object_entity``: ``objects`` may also be met by a named object ("released Chaudhry").
 
 The most specific matching rule wins (the one with most conditions).
 """
@@ -81,6 +82,7 @@ _CIRCUMSTANTIAL_PREPS = frozenset(
         "while",
     }
 )
+_NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 _PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 _MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "npadvmod", "nmod", "acomp"})
 
@@ -108,6 +110,7 @@ class TriggerRule:
     excluded: frozenset[str] = frozenset()
     intransitive: bool = False
     clausal: bool = False
+    object_entity: bool = False
 
     @property
     def specificity(self) -> int:
@@ -174,6 +177,7 @@ def parse_rule(entry: dict[str, object]) -> TriggerRule:
         excluded=_words(entry, "excluded"),
         intransitive=bool(entry.get("intransitive", False)),
         clausal=bool(entry.get("clausal", False)),
+        object_entity=bool(entry.get("object_entity", False)),
     )
 
 
@@ -225,12 +229,22 @@ class Lexicon:
             if rule.objects or rule.excluded:
                 if near is None:
                     near = near_lemmas(token)
-                if rule.objects and not near & rule.objects:
+                if (
+                    rule.objects
+                    and not near & rule.objects
+                    and not (rule.object_entity and _named_object(token))
+                ):
                     continue
                 if near & rule.excluded:
                     continue
             return rule
         return None
+
+
+def _named_object(token: Token) -> bool:
+    return any(
+        c.dep_ in {"dobj", "dative", "nsubjpass"} and c.ent_type_ in _NAMED for c in token.children
+    )
 
 
 def near_lemmas(token: Token, depth: int = 3) -> set[str]:

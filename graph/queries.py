@@ -472,8 +472,10 @@ RETURN c {.id, .name, .kind, .country} AS counterpart, count,
        reduce(s = 0.0, x IN rels | s + coalesce(x.r.goldstein_sum, 0.0)) AS goldstein_sum,
        reduce(n = 0, x IN rels | n + coalesce(x.r.cooperation, 0)) AS cooperation,
        reduce(n = 0, x IN rels | n + coalesce(x.r.conflict, 0)) AS conflict,
-       [x IN rels | x.r.first] AS firsts,
-       [x IN rels | x.r.last] AS lasts,
+       reduce(d = null, x IN rels |
+              CASE WHEN d IS NULL OR x.r.first < d THEN x.r.first ELSE d END) AS first,
+       reduce(d = null, x IN rels |
+              CASE WHEN d IS NULL OR x.r.last > d THEN x.r.last ELSE d END) AS last,
        [t IN $type_names |
         reduce(n = 0, x IN rels | n + coalesce(x.r['count_' + t], 0))] AS type_counts
 """

@@ -321,6 +321,13 @@ def resolve_actor(driver: neo4j.Driver, database: str, ref: str) -> str:
     return str(best["id"])
 
 
+def actor_id_of(driver: neo4j.Driver, database: str, ref: str) -> str:
+    """Like :func:`resolve_actor`, but a full id (``state:RUS``) is taken as it is, without a
+    query: for callers whose next query raises ``NotFound`` for an unknown id anyway."""
+    ref = ref.strip()
+    return ref if ":" in ref else resolve_actor(driver, database, ref)
+
+
 def search_actors(
     driver: neo4j.Driver,
     database: str,
@@ -434,8 +441,6 @@ def actor_interactions(
 def interaction_row(row: Row, type_names: list[str]) -> Row:
     """One counterpart from the summed ``INTERACTS_WITH`` properties of a query row."""
     count = int(row["count"])
-    firsts = [d for d in row["firsts"] if d is not None]
-    lasts = [d for d in row["lasts"] if d is not None]
     return {
         "counterpart": row["counterpart"],
         "count": count,
@@ -444,8 +449,8 @@ def interaction_row(row: Row, type_names: list[str]) -> Row:
         "goldstein_avg": float(row["goldstein_sum"]) / count if count else None,
         "cooperation": int(row["cooperation"]),
         "conflict": int(row["conflict"]),
-        "first": min(firsts, default=None),
-        "last": max(lasts, default=None),
+        "first": row["first"],
+        "last": row["last"],
         "by_type": {t: int(n) for t, n in zip(type_names, row["type_counts"], strict=True) if n},
     }
 

@@ -55,7 +55,7 @@ def search_actors(
 @router.get("/actors/{actor_id}", response_model=ActorDetail, summary="One actor")
 def get_actor(driver: DriverDep, database: DatabaseDep, actor_id: ActorPath) -> ActorDetail:
     """The actor, the states/organisations it acts for, the persons acting for it."""
-    resolved = reader.resolve_actor(driver, database, actor_id)
+    resolved = reader.actor_id_of(driver, database, actor_id)
     return ActorDetail.model_validate(_actor(reader.actor_detail(driver, database, resolved)))
 
 
@@ -78,7 +78,7 @@ def get_relationships(
     Without filters the answer comes from the ``INTERACTS_WITH`` projection; with filters
     (time range, type, …) it is computed from the matching events.
     """
-    resolved = reader.resolve_actor(driver, database, actor_id)
+    resolved = reader.actor_id_of(driver, database, actor_id)
     actor, members = reader.actor_members(driver, database, resolved)
     if flt.is_empty():
         rows, source = (
@@ -110,7 +110,7 @@ def get_network(
 ) -> NetworkPublic:
     """Actors within ``depth`` steps over interactions (source→target, with event counts) and
     affiliations (person→state/organisation)."""
-    resolved = reader.resolve_actor(driver, database, actor_id)
+    resolved = reader.actor_id_of(driver, database, actor_id)
     nodes, edges, truncated = reader.ego_network(driver, database, resolved, depth, cap=max_nodes)
     return NetworkPublic(
         center=resolved,

@@ -30,8 +30,8 @@ def get_relation(
     """Events between ``a`` and ``b`` in either direction, oldest first, and their counts by
     month (cooperation = PLOVER quad classes 1-2, conflict = 3-4). A state includes the
     persons affiliated with it: ``a=USA&b=RUS`` covers Blinken meeting Lavrov."""
-    ida = reader.resolve_actor(driver, database, a)
-    idb = reader.resolve_actor(driver, database, b)
+    ida = reader.actor_id_of(driver, database, a)
+    idb = reader.actor_id_of(driver, database, b)
     actor_a, _ = reader.actor_members(driver, database, ida)
     actor_b, _ = reader.actor_members(driver, database, idb)
     events = reader.relation_events(driver, database, ida, idb, flt, limit=limit + 1)

@@ -12,6 +12,7 @@ A dictionary file is a JSON object with any of the keys ``states``, ``organizati
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import unicodedata
@@ -171,9 +172,14 @@ class ActorDictionary:
 
 def slugify(text: str) -> str:
     """ASCII slug for ids: "Sergei Lavrov" → "sergei-lavrov"."""
+    text = " ".join(text.split())
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "unknown"
+    if slug:
+        return slug
+    # Names with no Latin letters ("Хамас") keep distinct ids through a digest of the text.
+    normal = unicodedata.normalize("NFC", text)
+    return "x" + hashlib.sha1(normal.encode("utf-8")).hexdigest()[:12] if normal else "unknown"
 
 
 @cache

@@ -374,7 +374,8 @@ def _clean_name(text: str) -> str:
 
 
 def _org_slug(text: str) -> str:
-    if text.replace(".", "").isalnum() and text.isupper():
+    bare = text.replace(".", "")
+    if bare.isascii() and bare.isalnum() and text.isupper():
         return text.replace(".", "")
     return slugify(text)
 

@@ -133,3 +133,14 @@ def test_slugify_gives_id_safe_text(text: str) -> None:
     slug = slugify(text)
     assert slug
     assert all(c.isascii() and (c.isalnum() or c == "-") for c in slug)
+
+
+@given(st.text(min_size=1, max_size=30).filter(lambda t: t.strip()))
+def test_slugify_is_stable_and_keeps_non_latin_names_apart(text: str) -> None:
+    assert slugify(text) == slugify(f"  {text} ")
+    assert slugify(" ".join(text.split())) == slugify(text)
+
+
+def test_slugify_distinguishes_names_without_latin_letters() -> None:
+    assert slugify("Хамас") != slugify("Хезболла")
+    assert slugify("Хамас").startswith("x")

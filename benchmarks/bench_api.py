@@ -134,7 +134,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_service(uri: str, user: str, password: str | None, database: str) -> tuple[Any, str]:
+def start_service(
+    uri: str, user: str, password: str | None, database: str, workers: int = 1
+) -> tuple[Any, str]:
     port = free_port()
     env = {
         **os.environ,
@@ -158,6 +160,10 @@ def start_service(uri: str, user: str, password: str | None, database: str) -> t
         "--log-level",
         "warning",
         "--no-access-log",
+        "--timeout-keep-alive",
+        "60",
+        "--workers",
+        str(workers),
     ]
     process = subprocess.Popen(command, env=env, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
@@ -221,7 +227,7 @@ def main_run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         user, password = auth if auth else ("neo4j", None)
-        process, url = start_service(where, user, password, database)
+        process, url = start_service(where, user, password, database, args.workers)
         try:
             rows = {e: run_client(url, e, args) for e in ("relationships", "events")}
         finally:
@@ -240,6 +246,7 @@ def report_rows(
         "benchmark": "api",
         "events": events,
         "concurrency": args.concurrency,
+        "workers": args.workers,
         "endpoints": rows,
         "target_p99_ms": TARGET_P99_MS,
         "ok": all(r["p99_ms"] < TARGET_P99_MS and not r["errors"] for r in rows.values()),
@@ -311,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--concurrency", type=int, default=50)
         p.add_argument("--seed", type=int, default=7)
     parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     parser.add_argument("--uri", help="Neo4j bolt URI (default: DEKG_NEO4J_URI or throwaway)")
     parser.add_argument("--wipe", action="store_true", help="allow emptying a non-empty db")
     parser.add_argument(

@@ -74,6 +74,7 @@ CATEGORIES: dict[EventType, Category] = {
 }
 
 # Goldstein (1992) weights for CAMEO codes; a code missing here takes its root's value.
+# fmt: off
 GOLDSTEIN: dict[str, float] = {
     "01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0, "08": 5.0,
     "09": -2.0, "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5, "15": -7.2,
@@ -107,6 +108,7 @@ GOLDSTEIN: dict[str, float] = {
     "190": -10.0, "191": -9.5, "192": -9.5, "193": -10.0, "194": -10.0, "195": -10.0,
     "196": -9.5, "200": -10.0, "201": -9.5, "202": -10.0, "203": -10.0, "204": -10.0,
 }
+# fmt: on
 
 _ROW = re.compile(r"^(?P<code>\d{2,4}):\s*(?P<type>[A-Z]+)\s*(?:,(?P<mode>[^,#]*))?")
 

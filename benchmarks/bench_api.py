@@ -28,6 +28,7 @@ import datetime as dt
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -181,7 +182,61 @@ def start_service(
     raise SystemExit("the service did not answer within 30 s")
 
 
+_WRK_SCRIPT = """
+local paths = {%s}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests": %%d, "duration_us": %%d, "socket_errors": %%d, "non2xx": %%d, ' ..
+    '"p50_us": %%d, "p90_us": %%d, "p99_us": %%d, "mean_us": %%f}\\n',
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.mean))
+end
+"""
+
+
+def run_wrk(url: str, endpoint: str, args: argparse.Namespace) -> dict[str, Any]:
+    """The load from wrk (C, little CPU): ``--duration`` seconds after a short warm-up."""
+    rng = random.Random(args.seed)
+    make = relationship_paths if endpoint == "relationships" else event_paths
+    paths = ", ".join(json.dumps(p) for p in make(rng, 5000))
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(_WRK_SCRIPT % paths)
+    try:
+        base = ["wrk", "-t2", f"-c{args.concurrency}", "--timeout", "30s", "-s", script.name]
+        subprocess.run([*base, "-d5s", url], capture_output=True, check=True, timeout=120)
+        out = subprocess.run(
+            [*base, f"-d{args.duration}s", url],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=args.duration + 120,
+        )
+    finally:
+        os.unlink(script.name)
+    raw = json.loads(out.stdout.strip().splitlines()[-1])
+    errors = {k: raw[k] for k in ("socket_errors", "non2xx") if raw[k]}
+    return {
+        "client": "wrk",
+        "requests": raw["requests"],
+        "seconds": round(raw["duration_us"] / 1e6, 2),
+        "req_per_s": round(raw["requests"] / (raw["duration_us"] / 1e6), 1),
+        "p50_ms": round(raw["p50_us"] / 1000, 1),
+        "p90_ms": round(raw["p90_us"] / 1000, 1),
+        "p99_ms": round(raw["p99_us"] / 1000, 1),
+        "mean_ms": round(raw["mean_us"] / 1000, 1),
+        "errors": errors,
+    }
+
+
 def run_client(url: str, endpoint: str, args: argparse.Namespace) -> dict[str, Any]:
+    if args.client == "wrk":
+        return run_wrk(url, endpoint, args)
     command = [
         sys.executable,
         __file__,
@@ -319,6 +374,13 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--seed", type=int, default=7)
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument(
+        "--client",
+        choices=("wrk", "httpx"),
+        default="wrk" if shutil.which("wrk") else "httpx",
+        help="load generator: wrk (Debian package, default when installed) or asyncio+httpx",
+    )
+    parser.add_argument("--duration", type=int, default=20, help="seconds of load with wrk")
     parser.add_argument("--uri", help="Neo4j bolt URI (default: DEKG_NEO4J_URI or throwaway)")
     parser.add_argument("--wipe", action="store_true", help="allow emptying a non-empty db")
     parser.add_argument(

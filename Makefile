@@ -7,7 +7,7 @@ DEKG := $(BIN)/dekg
 export DEKG_DATA_DIR ?= $(CURDIR)/.dekg
 SEED := examples/cyprus-mail-blinken-lavrov.txt
 
-.PHONY: help setup lint format test demo bench neo4j-provision browser-deps clean
+.PHONY: help setup lint format test demo bench neo4j-provision browser-deps viewer clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -50,6 +50,9 @@ demo: setup neo4j-provision  ## start Neo4j, ingest the seed article, serve the 
 
 bench: setup neo4j-provision  ## throughput and memory benchmarks (ratios, side by side)
 	$(BIN)/python benchmarks/run_all.py
+
+viewer:  ## rebuild the viewer bundle in api/static from web/ (needs npm)
+	cd web && npm ci && npm run build
 
 clean:  ## remove the venv and local data
 	rm -rf $(VENV) .dekg

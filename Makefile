@@ -4,7 +4,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEKG := $(BIN)/dekg
-export DEKG_DATA_DIR ?= $(CURDIR)/.dekg
+# The managed Neo4j, its password and the jar cache live in DEKG_DATA_DIR
+# (default ~/.local/share/dekg), the same place the dekg command looks when run by hand.
+export DEKG_DATA_DIR ?= $(HOME)/.local/share/dekg
 SEED := examples/cyprus-mail-blinken-lavrov.txt
 
 .PHONY: help setup lint format test demo bench neo4j-provision browser-deps viewer clean
@@ -54,5 +56,5 @@ bench: setup neo4j-provision  ## throughput and memory benchmarks (ratios, side 
 viewer:  ## rebuild the viewer bundle in api/static from web/ (needs npm)
 	cd web && npm ci && npm run build
 
-clean:  ## remove the venv and local data
-	rm -rf $(VENV) .dekg
+clean:  ## remove the venv (the Neo4j data in DEKG_DATA_DIR is kept)
+	rm -rf $(VENV)

@@ -330,7 +330,11 @@ def event_count(driver: neo4j.Driver, database: str) -> int:
 def wipe(driver: neo4j.Driver, database: str) -> None:
     """Empty the database in batches (one transaction cannot delete a large graph)."""
     with driver.session(database=database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+        # Relationships first: one DETACH DELETE of a busy actor node is itself too large.
+        session.run(
+            "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
+        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 @contextlib.contextmanager

@@ -5,29 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from actor_docs import run as run_actors
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.components.actor_ruler import add_actor_components
 from ingest.mentions import get_mentions
-from ingest.nlp import load_base
 
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = load_base("en_core_web_sm")
-    add_actor_components(pipeline)
-    return pipeline
-
-
 def run(nlp: Language, text: str, day: dt.date = dt.date(2000, 1, 1)) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.dekg_doc_date = day
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    return run_actors(nlp, text, day)
 
 
 def at_head(doc: Doc, word: str) -> set[tuple[str, str | None, str | None]]:

@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
+from actor_docs import run
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.components.actor_ruler import add_actor_components
 from ingest.mentions import Mention, get_actors, get_mentions
-from ingest.nlp import load_base
 
 pytestmark = pytest.mark.model
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "cyprus-mail-blinken-lavrov.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = load_base("en_core_web_sm")
-    add_actor_components(pipeline)
-    return pipeline
-
-
-def run(nlp: Language, text: str, day: dt.date | None = dt.date(2021, 12, 2)) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.dekg_doc_date = day
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
 
 
 @pytest.fixture(scope="module")

@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
+from actor_docs import run
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.actors.pronouns import quote_mask
-from ingest.components.actor_ruler import add_actor_components
 from ingest.mentions import get_mentions
-from ingest.nlp import load_base
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "cyprus-mail-blinken-lavrov.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = load_base("en_core_web_sm")
-    add_actor_components(pipeline)
-    return pipeline
-
-
-def run(nlp: Language, text: str) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.dekg_doc_date = dt.date(2021, 12, 2)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
 
 
 def resolved(doc: Doc, i: int) -> set[str]:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
+from actor_docs import run
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from ingest.components.actor_ruler import add_actor_components
 from ingest.mentions import get_places
-from ingest.nlp import load_base
 from ingest.places import get_gazetteer, normalise
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "cyprus-mail-blinken-lavrov.txt"
@@ -59,21 +56,6 @@ def test_normalise_never_raises_and_is_idempotent(text: str) -> None:
     key = normalise(text)
     assert normalise(key) == key
     assert key == key.lower()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = load_base("en_core_web_sm")
-    add_actor_components(pipeline)
-    return pipeline
-
-
-def run(nlp: Language, text: str) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.dekg_doc_date = dt.date(2021, 12, 2)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
 
 
 @pytest.mark.model

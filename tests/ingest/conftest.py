@@ -1,0 +1,17 @@
+"""Fixtures shared by the ingest tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from ingest.components.actor_ruler import add_actor_components
+from ingest.nlp import load_base
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The English base pipeline with the actor components (no event components)."""
+    pipeline = load_base("en_core_web_sm")
+    add_actor_components(pipeline)
+    return pipeline

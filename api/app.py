@@ -13,11 +13,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 
+import neo4j
+from anyio import CapacityLimiter, to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from api import errors
+from api.cache import GraphVersion, ReadCache, ReadCacheMiddleware, ResponseCache
 from api.deps import ExtractorHolder, Reachability, SchemaGate
 from api.jobs import JobRunner
 from api.limits import BodySizeLimit
@@ -35,8 +38,12 @@ from api.routes import (
 )
 from api.runtime import open_driver
 from api.settings import Settings, get_settings
+from graph import reader
 
 log = logging.getLogger(__name__)
+
+#: Threads for POST /articles (extraction runs one article at a time anyway).
+INGEST_THREADS = 2
 
 
 def _version() -> str:
@@ -58,12 +65,18 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         driver = open_driver(settings)
+        # Sync endpoints and dependencies run in this many threads; more only fight for the
+        # GIL (measured in docs/decisions/0007-read-path.md).
+        to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
+        # Ingestion (seconds of NLP per article) gets threads of its own, so reads go on.
+        app.state.ingest_limiter = CapacityLimiter(INGEST_THREADS)
         app.state.settings = settings
         app.state.driver = driver
         app.state.reachability = Reachability(driver)
         app.state.schema = SchemaGate(driver, settings.neo4j_database)
         app.state.extractor = ExtractorHolder(settings)
         app.state.jobs = JobRunner()
+        app.state.read_cache = _read_cache(settings, driver)
         if not await run_in_threadpool(app.state.schema.try_ensure):
             log.warning("Neo4j is not reachable yet; the schema is created on first write")
         if preload_nlp:
@@ -81,6 +94,8 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
         lifespan=lifespan,
     )
     errors.install(app)
+    # Innermost first: cached answers still pass CORS and the body limit.
+    app.add_middleware(ReadCacheMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -93,3 +108,14 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
         app.include_router(module.router)
     viewer.mount(app)
     return app
+
+
+def _read_cache(settings: Settings, driver: neo4j.Driver) -> ReadCache | None:
+    if not settings.read_cache_mb:
+        return None
+    database = settings.neo4j_database
+    return ReadCache(
+        version=GraphVersion(lambda: reader.graph_version(driver, database)),
+        responses=ResponseCache(max_bytes=settings.read_cache_mb * 1024 * 1024),
+        staleness_s=settings.read_cache_staleness_s,
+    )

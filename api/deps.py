@@ -18,6 +18,7 @@ import neo4j
 from fastapi import Depends, Query, Request
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from api.errors import Forbidden, InvalidParameter, Unauthorized
 from api.settings import Settings
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from ingest.extract import Extractor
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -63,25 +64,26 @@ class Reachability:
         self.down = False
 
 
-def get_raw_driver(request: Request) -> neo4j.Driver:
+async def get_raw_driver(request: Request) -> neo4j.Driver:
     driver: neo4j.Driver = request.app.state.driver
     return driver
 
 
-def get_driver(request: Request) -> neo4j.Driver:
+async def get_driver(request: Request) -> neo4j.Driver:
     """The driver, after a quick check when Neo4j was unreachable on a recent request."""
     reachability: Reachability = request.app.state.reachability
-    reachability.check()
-    return get_raw_driver(request)
+    if reachability.down:
+        await run_in_threadpool(reachability.check)
+    return await get_raw_driver(request)
 
 
-def get_live_driver(request: Request) -> neo4j.Driver:
+async def get_live_driver(request: Request) -> neo4j.Driver:
     """The driver after a quick connect: for long operations (exports, writes) whose driver
     retries would otherwise keep a request waiting while Neo4j is down."""
     reachability: Reachability = request.app.state.reachability
     reachability.mark_down()
-    reachability.check()
-    return get_raw_driver(request)
+    await run_in_threadpool(reachability.check)
+    return await get_raw_driver(request)
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
@@ -90,7 +92,7 @@ DriverDep = Annotated[neo4j.Driver, Depends(get_driver)]
 RawDriverDep = Annotated[neo4j.Driver, Depends(get_raw_driver)]
 
 
-def get_database(settings: SettingsDep) -> str:
+async def get_database(settings: SettingsDep) -> str:
     return settings.neo4j_database
 
 
@@ -156,7 +158,7 @@ class SchemaGate:
         return True
 
 
-def get_extractor_holder(request: Request) -> ExtractorHolder:
+async def get_extractor_holder(request: Request) -> ExtractorHolder:
     holder: ExtractorHolder = request.app.state.extractor
     return holder
 
@@ -171,7 +173,7 @@ def get_extractor(holder: ExtractorHolderDep) -> Extractor:
 ExtractorDep = Annotated["Extractor", Depends(get_extractor)]
 
 
-def get_schema_gate(request: Request) -> SchemaGate:
+async def get_schema_gate(request: Request) -> SchemaGate:
     gate: SchemaGate = request.app.state.schema
     return gate
 
@@ -190,7 +192,7 @@ def presented_key(request: Request) -> str | None:
     return None
 
 
-def require_api_key(request: Request, settings: SettingsDep) -> None:
+async def require_api_key(request: Request, settings: SettingsDep) -> None:
     """Refuse a write unless it carries one of ``DEKG_API_KEYS``.
 
     Raises:
@@ -233,7 +235,7 @@ def parse_near(near: str | None) -> tuple[float, float, float] | None:
     return lat, lon, km
 
 
-def event_filter(
+async def event_filter(
     *,
     driver: DriverDep,
     database: DatabaseDep,
@@ -254,13 +256,11 @@ def event_filter(
     modality: Annotated[Modality | None, Query()] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
 ) -> GraphFilter:
-    """The event filter shared by ``/events``, ``/export``, relationships and relations."""
-    actors: list[str] = []
-    for ref in actor or []:
-        try:
-            actors.append(resolve_actor_ref(driver, database, ref))
-        except NotFound as e:
-            raise InvalidParameter(f"actor: {e}") from e
+    """The event filter shared by ``/events``, ``/export``, relationships and relations.
+
+    Async (no thread of its own) unless actor references need resolving in Neo4j.
+    """
+    actors = await run_in_threadpool(_resolve_actors, driver, database, actor) if actor else []
     try:
         return GraphFilter(
             types=tuple(type or ()),
@@ -282,3 +282,10 @@ def event_filter(
 
 
 FilterDep = Annotated[GraphFilter, Depends(event_filter)]
+
+
+def _resolve_actors(driver: neo4j.Driver, database: str, refs: list[str]) -> list[str]:
+    try:
+        return [resolve_actor_ref(driver, database, ref) for ref in refs]
+    except NotFound as e:
+        raise InvalidParameter(f"actor: {e}") from e

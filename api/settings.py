@@ -36,6 +36,12 @@ class Settings(BaseSettings):
     max_request_bytes: int = 10 * 1024 * 1024
     cypher_timeout_s: float = 10.0
     cypher_row_limit: int = 5000
+    # Threads per worker process for blocking work (Neo4j reads, extraction).
+    api_threads: int = Field(default=6, ge=1, le=256)
+    # Read cache (api.cache): MB of stored answers per worker process (0 turns it off), and
+    # how old the graph-version check behind a stored answer may be (0: read after arrival).
+    read_cache_mb: int = Field(default=64, ge=0)
+    read_cache_staleness_s: float = Field(default=0.0, ge=0.0)
 
     log_level: str = "INFO"
 

@@ -100,6 +100,17 @@ class GraphFilter(BaseModel):
         """True when the filter keeps every event."""
         return self == GraphFilter()
 
+    def fields(self) -> frozenset[str]:
+        """Names of the fields this filter sets (the keys of ``queries.EVENT_CONDITIONS``).
+
+        Example:
+            >>> sorted(GraphFilter(types=("CONSULT",), near=(1.0, 2.0, 5.0)).fields())
+            ['near', 'types']
+        """
+        return frozenset(
+            name for name in type(self).model_fields if getattr(self, name) not in (None, ())
+        )
+
     def params(self) -> dict[str, Any]:
         """The Cypher parameters read by ``queries.EVENT_FILTER``; unset values are ``None``."""
         lat, lon, km = self.near if self.near else (None, None, None)

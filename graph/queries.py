@@ -6,6 +6,8 @@ reads, and at the end the API reads (owned by the API's author; appended there o
 
 from __future__ import annotations
 
+import functools
+
 # --- Event filter ---------------------------------------------------------------------------
 # A WHERE predicate over an event bound to ``e``; its parameters come from
 # ``graph.filters.GraphFilter.params()``. Queries embed this constant fragment (never values).
@@ -29,6 +31,40 @@ AND ($near_lat IS NULL OR EXISTS {
                            point({latitude: $near_lat, longitude: $near_lon})) <= $near_m })
 """
 
+# The same conditions one by one, keyed by ``GraphFilter`` field: ``event_conditions`` joins
+# the ones a filter sets, so the planner sees only real predicates (no ``$x IS NULL OR``
+# branches) and can pick an index. Each fragment is a constant; values stay parameters.
+EVENT_CONDITIONS: dict[str, str] = {
+    "types": "e.type IN $types",
+    "date_from": "e.date >= $date_from",
+    "date_to": "e.date <= $date_to",
+    "modality": "e.modality = $modality",
+    "min_confidence": "e.confidence >= $min_confidence",
+    "actors": """EXISTS {
+      MATCH (e)-[:SOURCE|TARGET]->(fa:Actor)
+      WHERE fa.id IN $actors
+         OR EXISTS { MATCH (fa)-[:AFFILIATED_WITH]->(fo:Actor) WHERE fo.id IN $actors } }""",
+    "countries": """EXISTS {
+      MATCH (e)-[:SOURCE|TARGET]->(fc:Actor) WHERE fc.country IN $countries }""",
+    "place": """EXISTS {
+      MATCH (e)-[:AT]->(fp:Place) WHERE toLower(fp.name) = $place }""",
+    "near": """EXISTS {
+      MATCH (e)-[:AT]->(fn:Place)
+      WHERE point.distance(fn.location,
+                           point({latitude: $near_lat, longitude: $near_lon})) <= $near_m }""",
+}
+
+
+def event_conditions(fields: frozenset[str]) -> str:
+    """The ``WHERE`` body (``true`` when empty) testing the given ``EVENT_CONDITIONS``.
+
+    Example:
+        >>> event_conditions(frozenset({"types", "date_to"}))
+        'e.type IN $types AND e.date <= $date_to'
+    """
+    return " AND ".join(c for f, c in EVENT_CONDITIONS.items() if f in fields) or "true"
+
+
 # --- Schema -----------------------------------------------------------------------------------
 SCHEMA: tuple[str, ...] = (
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
@@ -44,6 +80,12 @@ SCHEMA: tuple[str, ...] = (
     "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases]",
 )
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
+# Events written before type labels existed get theirs (auto-commit, in chunks; a no-op once
+# every event has one).
+LABEL_EVENT_TYPES = """
+MATCH (e:Event) WHERE size(labels(e)) = 1 AND e.type IS NOT NULL
+CALL (e) { SET e:$(e.type) } IN TRANSACTIONS OF 10000 ROWS
+"""
 SHOW_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties, type RETURN *"
 SHOW_INDEXES = "SHOW INDEXES YIELD name, labelsOrTypes, properties, type, state RETURN *"
 
@@ -158,10 +200,13 @@ RETURN e.id AS id, e.fingerprint AS fingerprint, e.date AS date,
        head(collect(DISTINCT p.id)) AS place_id, collect(DISTINCT a.id) AS article_ids
 """
 
+# A new event also gets its PLOVER type as a label (:Event:THREATEN), which reads filter on
+# without touching properties.
 WRITE_REPORTS = """
 UNWIND $rows AS row
 MERGE (e:Event {id: row.event_id})
   ON CREATE SET e = row.props
+SET e:$(e.type)
 WITH e, row
 MATCH (a:Article {id: row.article_id})
 MERGE (e)-[r:REPORTED_IN {article_event_id: row.report.article_event_id}]->(a)
@@ -301,8 +346,9 @@ WITH anchor, [anchor] + [(p:Actor)-[:AFFILIATED_WITH]->(anchor) | p] AS members
 """
 
 # Keyset page of events, newest first; undated events sort last (as 0001-01-01). The reader
-# picks the variant whose first MATCH uses the most selective index for the filter's fields;
-# every variant then applies the whole EVENT_FILTER, so they all return the same events.
+# picks the start that uses the most selective index for the filter's fields (the actors'
+# events, a country's actors' events, or the events by a type/date index chosen by the
+# planner); the conditions the start does not already guarantee follow in WHERE.
 _API_EVENTS_PAGE_TAIL = (
     """
 WITH e, coalesce(e.date, date('0001-01-01')) AS sort_date
@@ -318,42 +364,35 @@ ORDER BY sort_date DESC, event.id DESC
 """
 )
 
-API_EVENTS_PAGE = "MATCH (e:Event)\nWHERE " + EVENT_FILTER + _API_EVENTS_PAGE_TAIL
-
-API_EVENTS_PAGE_BY_ACTORS = (
-    """
+#: Where a page of events starts, by the filter field it covers (``None``: every event).
+#: ``{event}`` becomes the event pattern: ``e:Event``, or ``e:$any($types)`` (the type labels)
+#: when the filter has types.
+EVENT_STARTS: dict[str | None, str] = {
+    "actors": """
 MATCH (anchor:Actor) WHERE anchor.id IN $actors
 UNWIND [anchor] + [(p:Actor)-[:AFFILIATED_WITH]->(anchor) | p] AS m
-MATCH (m)<-[:SOURCE|TARGET]-(e:Event)
+MATCH (m)<-[:SOURCE|TARGET]-({event})
 WITH DISTINCT e
-WHERE """
-    + EVENT_FILTER
-    + _API_EVENTS_PAGE_TAIL
-)
-
-API_EVENTS_PAGE_BY_COUNTRIES = (
-    """
+""",
+    "countries": """
 MATCH (c:Actor) WHERE c.country IN $countries
-MATCH (c)<-[:SOURCE|TARGET]-(e:Event)
+MATCH (c)<-[:SOURCE|TARGET]-({event})
 WITH DISTINCT e
-WHERE """
-    + EVENT_FILTER
-    + _API_EVENTS_PAGE_TAIL
-)
+""",
+    None: "MATCH ({event})\n",
+}
+_EVENT_NODE = "e:Event"
+_TYPED_EVENT_NODE = "e:$any($types)"
 
-API_EVENTS_PAGE_BY_TYPES = (
-    "MATCH (e:Event)\nWHERE e.type IN $types AND " + EVENT_FILTER + _API_EVENTS_PAGE_TAIL
-)
 
-API_EVENTS_PAGE_BY_DATES = (
-    """
-MATCH (e:Event)
-WHERE e.date >= coalesce($date_from, date('0001-01-01'))
-  AND e.date <= coalesce($date_to, date('9999-12-31'))
-  AND """
-    + EVENT_FILTER
-    + _API_EVENTS_PAGE_TAIL
-)
+@functools.cache
+def api_events_page(start: str | None, fields: frozenset[str]) -> str:
+    """The page query starting at ``EVENT_STARTS[start]`` and testing ``fields``."""
+    typed = "types" in fields
+    head = EVENT_STARTS[start].replace("{event}", _TYPED_EVENT_NODE if typed else _EVENT_NODE)
+    where = event_conditions(fields - {start, "types" if typed else ""})
+    return head + "WHERE " + where + _API_EVENTS_PAGE_TAIL
+
 
 API_EVENT_DETAIL = (
     """
@@ -428,14 +467,14 @@ RETURN a {.id, .name, .kind, .country, .sector, .role, .aliases} AS actor,
 
 # Counterparts from the events (filters apply): one row per counterpart; the actor is on one
 # side (source/target) and the counterpart on the other.
-API_ACTOR_RELATIONSHIPS = (
+_API_ACTOR_RELATIONSHIPS_HEAD = (
     _API_MEMBERS
     + """
 UNWIND members AS m
 MATCH (m)<-[r1:SOURCE|TARGET]-(e:Event)-[r2:SOURCE|TARGET]->(c:Actor)
 WHERE type(r1) <> type(r2) AND NOT c IN members AND """
-    + EVENT_FILTER
-    + """
+)
+_API_ACTOR_RELATIONSHIPS_TAIL = """
 WITH DISTINCT c, e, type(r1) AS side
 WITH c, e, collect(side) AS sides
 WITH c,
@@ -452,7 +491,17 @@ RETURN c {.id, .name, .kind, .country} AS counterpart, count, outgoing, incoming
 ORDER BY count DESC, counterpart.id
 LIMIT $limit
 """
-)
+
+
+@functools.cache
+def api_actor_relationships(fields: frozenset[str]) -> str:
+    """Counterparts of ``$id`` from its events that pass the conditions on ``fields``."""
+    return (
+        _API_ACTOR_RELATIONSHIPS_HEAD
+        + event_conditions(fields - {"actors"})
+        + _API_ACTOR_RELATIONSHIPS_TAIL
+    )
+
 
 # The same from the INTERACTS_WITH projection (no filter), added up per counterpart (both
 # directions, every member); ``type_counts`` follows the order of ``$type_names``.
@@ -482,8 +531,7 @@ RETURN c {.id, .name, .kind, .country} AS counterpart, count,
 )
 
 # Events between the members of $a and the members of $b, either direction.
-API_RELATION_EVENTS = (
-    """
+_API_RELATION_EVENTS_HEAD = """
 MATCH (ea:Actor {id: $a})
 WITH [ea] + [(p:Actor)-[:AFFILIATED_WITH]->(ea) | p] AS ma
 MATCH (eb:Actor {id: $b})
@@ -491,8 +539,8 @@ WITH ma, [eb] + [(p:Actor)-[:AFFILIATED_WITH]->(eb) | p] AS mb
 UNWIND ma AS x
 MATCH (x)<-[r1:SOURCE|TARGET]-(e:Event)-[r2:SOURCE|TARGET]->(y:Actor)
 WHERE type(r1) <> type(r2) AND y IN mb AND """
-    + EVENT_FILTER
-    + """
+_API_RELATION_EVENTS_TAIL = (
+    """
 WITH DISTINCT e
 WITH e, coalesce(e.date, date('0001-01-01')) AS sort_date
 ORDER BY sort_date, e.id
@@ -500,6 +548,17 @@ LIMIT $limit
 RETURN """
     + _API_EVENT_FIELDS
 )
+
+
+@functools.cache
+def api_relation_events(fields: frozenset[str]) -> str:
+    """Events between the members of ``$a`` and ``$b`` passing the conditions on ``fields``."""
+    return (
+        _API_RELATION_EVENTS_HEAD
+        + event_conditions(fields - {"actors"})
+        + _API_RELATION_EVENTS_TAIL
+    )
+
 
 # One step of an ego network: every interaction or affiliation of the frontier's actors.
 API_NETWORK_STEP = """
@@ -545,3 +604,7 @@ API_COMPONENTS = """
 CALL dbms.components() YIELD name, versions, edition
 RETURN name, versions[0] AS version, edition
 """
+
+# The cheapest read: its transaction's bookmark names the database's last committed write
+# (graph.reader.graph_version).
+API_VERSION_PROBE = "RETURN 1 AS one"

@@ -74,13 +74,25 @@ def _neo4j_errors(what: str) -> Iterator[None]:
 
 
 def _read(driver: neo4j.Driver, database: str, query: str, what: str, **params: Any) -> list[Row]:
-    """Run a fixed read query in a READ transaction; rows as dicts of Python values."""
+    """Run a fixed read query; rows as dicts of Python values.
 
-    def work(tx: neo4j.ManagedTransaction) -> list[Row]:
-        return [{k: native(v) for k, v in r.items()} for r in tx.run(query, params)]
+    An auto-commit transaction in a READ session: one round trip instead of the managed
+    transaction's two (the queries are fixed reads, so there is nothing to commit). A
+    connection that turns out dead (Neo4j restarted) is retried once on a fresh one.
+    """
+    try:
+        return _read_once(driver, database, query, what, params)
+    except GraphUnavailable as e:
+        if not isinstance(e.__cause__, SessionExpired | ServiceUnavailable):
+            raise
+    return _read_once(driver, database, query, what, params)
 
+
+def _read_once(
+    driver: neo4j.Driver, database: str, query: str, what: str, params: dict[str, Any]
+) -> list[Row]:
     with _neo4j_errors(what), _session(driver, database) as session:
-        return session.execute_read(work)
+        return [{k: native(v) for k, v in r.items()} for r in session.run(query, params)]
 
 
 def _session(driver: neo4j.Driver, database: str) -> neo4j.Session:
@@ -208,17 +220,12 @@ def events_page(
 
 
 def events_page_query(flt: GraphFilter) -> str:
-    """The variant of the events page query that starts from the most selective index the
-    filter allows: actor ids, then countries, then types, then dates, else a label scan."""
-    if flt.actors:
-        return queries.API_EVENTS_PAGE_BY_ACTORS
-    if flt.countries:
-        return queries.API_EVENTS_PAGE_BY_COUNTRIES
-    if flt.types:
-        return queries.API_EVENTS_PAGE_BY_TYPES
-    if flt.date_from or flt.date_to:
-        return queries.API_EVENTS_PAGE_BY_DATES
-    return queries.API_EVENTS_PAGE
+    """The events page query for ``flt``: it starts from the actors' events, else from the
+    countries' actors' events, else from the events the planner finds by a type or date
+    index, and tests only the conditions ``flt`` sets."""
+    fields = flt.fields()
+    start = next((f for f in ("actors", "countries") if f in fields), None)
+    return queries.api_events_page(start, fields)
 
 
 def event_detail(driver: neo4j.Driver, database: str, event_id: str) -> Row:
@@ -401,13 +408,13 @@ def actor_relationships(
     A counterpart is an actor on the other side (target when the actor is the source, or
     source when it is the target) of at least one event matching ``flt``.
     """
-    params = flt.model_copy(update={"actors": ()}).params()
+    flt = flt.model_copy(update={"actors": ()})
     rows = _read(
         driver,
         database,
-        queries.API_ACTOR_RELATIONSHIPS,
+        queries.api_actor_relationships(flt.fields()),
         "reading relationships",
-        **params,
+        **flt.params(),
         id=actor_id,
         limit=limit,
     )
@@ -462,13 +469,13 @@ def relation_events(
     driver: neo4j.Driver, database: str, a: str, b: str, flt: GraphFilter, *, limit: int = 1000
 ) -> list[Row]:
     """Events between ``a`` (or its affiliated persons) and ``b`` (or theirs), oldest first."""
-    params = flt.model_copy(update={"actors": ()}).params()
+    flt = flt.model_copy(update={"actors": ()})
     rows = _read(
         driver,
         database,
-        queries.API_RELATION_EVENTS,
+        queries.api_relation_events(flt.fields()),
         "reading a relation",
-        **params,
+        **flt.params(),
         a=a,
         b=b,
         limit=limit,
@@ -596,6 +603,18 @@ def stats(driver: neo4j.Driver, database: str) -> Row:
     row = _read(driver, database, queries.API_STATS, "counting")[0]
     by_type = _read(driver, database, queries.API_EVENTS_BY_TYPE, "counting")
     return {**row, "events_by_type": {r["type"]: r["count"] for r in by_type if r["type"]}}
+
+
+def graph_version(driver: neo4j.Driver, database: str) -> str:
+    """A token that changes whenever a write to ``database`` commits, from any client.
+
+    It is the bookmark of a trivial read transaction: Neo4j answers a read with the position
+    of the last committed transaction it saw, so two equal tokens mean the same database
+    state. Used by the API's read cache to tell whether a stored answer is still current.
+    """
+    with _neo4j_errors("reading the graph version"), _session(driver, database) as session:
+        session.run(queries.API_VERSION_PROBE).consume()
+        return ",".join(sorted(session.last_bookmarks().raw_values))
 
 
 def server_version(driver: neo4j.Driver, database: str) -> str:

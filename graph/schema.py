@@ -9,7 +9,8 @@ from graph import GraphError, GraphUnavailable, queries
 
 
 def ensure_schema(driver: neo4j.Driver, database: str, *, wait_s: int = 60) -> None:
-    """Create the uniqueness constraints and indexes (``IF NOT EXISTS``) and wait for them.
+    """Create the uniqueness constraints and indexes (``IF NOT EXISTS``), wait for them, and
+    give events stored without a type label theirs.
 
     Safe to call at every start of an ingest or of the API.
 
@@ -21,6 +22,8 @@ def ensure_schema(driver: neo4j.Driver, database: str, *, wait_s: int = 60) -> N
         for statement in queries.SCHEMA:
             driver.execute_query(statement, database_=database)
         driver.execute_query(queries.AWAIT_INDEXES, seconds=wait_s, database_=database)
+        with driver.session(database=database) as session:
+            session.run(queries.LABEL_EVENT_TYPES).consume()
     except (ServiceUnavailable, SessionExpired) as e:
         raise GraphUnavailable(f"Neo4j is not reachable: {e}") from e
     except Neo4jError as e:

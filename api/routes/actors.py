@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from api.deps import DatabaseDep, DriverDep, FilterDep
+from api.responses import ModelResponse
 from api.schemas import (
     ActorDetail,
     ActorPublic,
@@ -38,7 +39,7 @@ def search_actors(
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
-) -> ActorsPublic:
+) -> ModelResponse:
     """Actors whose name, alias or id contains ``q`` (case-insensitive), exact matches first."""
     count, rows = reader.search_actors(
         driver,
@@ -49,14 +50,18 @@ def search_actors(
         limit=limit,
         offset=offset,
     )
-    return ActorsPublic(data=[ActorPublic.model_validate(_actor(r)) for r in rows], count=count)
+    return ModelResponse(
+        ActorsPublic(data=[ActorPublic.model_validate(_actor(r)) for r in rows], count=count)
+    )
 
 
 @router.get("/actors/{actor_id}", response_model=ActorDetail, summary="One actor")
-def get_actor(driver: DriverDep, database: DatabaseDep, actor_id: ActorPath) -> ActorDetail:
+def get_actor(driver: DriverDep, database: DatabaseDep, actor_id: ActorPath) -> ModelResponse:
     """The actor, the states/organisations it acts for, the persons acting for it."""
     resolved = reader.actor_id_of(driver, database, actor_id)
-    return ActorDetail.model_validate(_actor(reader.actor_detail(driver, database, resolved)))
+    return ModelResponse(
+        ActorDetail.model_validate(_actor(reader.actor_detail(driver, database, resolved)))
+    )
 
 
 @router.get(
@@ -70,7 +75,7 @@ def get_relationships(
     actor_id: ActorPath,
     flt: FilterDep,
     limit: Annotated[int, Query(ge=1, le=1000, description="most counterparts returned")] = 100,
-) -> ActorRelationships:
+) -> ModelResponse:
     """Every actor this one acted on or was acted on by (a state includes its affiliated
     persons, e.g. its foreign minister): number of events in each direction, counts by PLOVER
     type, average Goldstein, cooperation vs conflict, first and last date.
@@ -90,11 +95,13 @@ def get_relationships(
             reader.actor_relationships(driver, database, resolved, flt, limit=limit),
             "events",
         )
-    return ActorRelationships(
-        actor=ActorRef.model_validate(actor),
-        members=[ActorRef.model_validate(m) for m in members],
-        source=source,
-        data=[ActorRelationship.model_validate(r) for r in rows],
+    return ModelResponse(
+        ActorRelationships(
+            actor=ActorRef.model_validate(actor),
+            members=[ActorRef.model_validate(m) for m in members],
+            source=source,
+            data=[ActorRelationship.model_validate(r) for r in rows],
+        )
     )
 
 
@@ -107,17 +114,19 @@ def get_network(
     actor_id: ActorPath,
     depth: Annotated[int, Query(ge=1, le=reader.MAX_DEPTH)] = 1,
     max_nodes: Annotated[int, Query(ge=1, le=2000)] = 500,
-) -> NetworkPublic:
+) -> ModelResponse:
     """Actors within ``depth`` steps over interactions (source→target, with event counts) and
     affiliations (person→state/organisation)."""
     resolved = reader.actor_id_of(driver, database, actor_id)
     nodes, edges, truncated = reader.ego_network(driver, database, resolved, depth, cap=max_nodes)
-    return NetworkPublic(
-        center=resolved,
-        depth=depth,
-        nodes=[ActorRef.model_validate(n) for n in nodes],
-        edges=[NetworkEdge.model_validate(e) for e in edges],
-        truncated=truncated,
+    return ModelResponse(
+        NetworkPublic(
+            center=resolved,
+            depth=depth,
+            nodes=[ActorRef.model_validate(n) for n in nodes],
+            edges=[NetworkEdge.model_validate(e) for e in edges],
+            truncated=truncated,
+        )
     )
 
 

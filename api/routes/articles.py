@@ -4,15 +4,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Annotated, Any
 
+from anyio import to_thread
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
-from starlette.concurrency import run_in_threadpool
 
+from api.cache import ReadCache
 from api.deps import (
     DatabaseDep,
     ExtractorHolder,
@@ -135,6 +137,7 @@ class Ingestion:
     holder: ExtractorHolder
     writer: GraphWriter
     schema: SchemaGate
+    written: Callable[[], None] = lambda: None
 
     def run(self, articles: Iterable[Article]) -> list[tuple[ExtractionResult, str]]:
         """Each result with its status: written, unchanged, or failed (error on the result)."""
@@ -147,7 +150,10 @@ class Ingestion:
             if not result.ok:
                 out.append((result, "failed"))
                 continue
-            report = self.writer.write_results([result])
+            try:
+                report = self.writer.write_results([result])
+            finally:
+                self.written()
             if report.errors:
                 err = report.errors[0]
                 update = {"error": err.error, "error_kind": err.error_kind}
@@ -155,6 +161,12 @@ class Ingestion:
             else:
                 out.append((result, "written" if report.written else "unchanged"))
         return out
+
+
+def _written(request: Request) -> Callable[[], None]:
+    """What to call after a write: the read cache's answers are then checked again."""
+    cache: ReadCache | None = request.app.state.read_cache
+    return cache.version.expire if cache else lambda: None
 
 
 def _event_public(event: Event) -> EventPublic:
@@ -188,8 +200,11 @@ async def post_article(
     """
     kind = _kind(request, SINGLE_KINDS)
     data = await request.body()
-    ingestion = Ingestion(holder, GraphWriter(driver, database), schema)
-    return await run_in_threadpool(_post_one, data, kind, meta, ingestion)
+    ingestion = Ingestion(holder, GraphWriter(driver, database), schema, _written(request))
+    return await to_thread.run_sync(
+        functools.partial(_post_one, data, kind, meta, ingestion),
+        limiter=request.app.state.ingest_limiter,
+    )
 
 
 def _post_one(data: bytes, kind: str, meta: ArticleMeta, ingestion: Ingestion) -> ArticleIngested:
@@ -233,9 +248,11 @@ async def post_batch(
     cannot be read are reported per item in the job; the others go on. Needs an API key."""
     kind = _kind(request, BATCH_KINDS)
     data = await request.body()
-    items = await run_in_threadpool(_read_items, data, kind)
+    items = await to_thread.run_sync(
+        _read_items, data, kind, limiter=request.app.state.ingest_limiter
+    )
     runner: JobRunner = request.app.state.jobs
-    ingestion = Ingestion(holder, GraphWriter(driver, database), schema)
+    ingestion = Ingestion(holder, GraphWriter(driver, database), schema, _written(request))
     job = runner.submit(len(items), _batch_work(items, ingestion))
     body = JobPublic.model_validate(asdict(runner.get(job.id)))
     return JSONResponse(

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from api.cursor import decode_cursor, encode_cursor
 from api.deps import DatabaseDep, DriverDep, FilterDep
+from api.responses import ModelResponse
 from api.schemas import EventDetail, EventPublic, EventsPublic
 from graph import reader
 
@@ -23,7 +24,7 @@ def list_events(
     flt: FilterDep,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
-) -> EventsPublic:
+) -> ModelResponse:
     """Events newest first (undated ones last); every filter narrows the result.
 
     ``actor=state:USA`` (or ``actor=USA``) also matches events of persons affiliated with the
@@ -33,8 +34,10 @@ def list_events(
     rows = reader.events_page(driver, database, flt, limit=limit + 1, after=after)
     page, more = rows[:limit], len(rows) > limit
     next_cursor = encode_cursor(page[-1]["_sort_date"], page[-1]["id"]) if more else None
-    return EventsPublic(
-        data=[EventPublic.model_validate(_public(r)) for r in page], next_cursor=next_cursor
+    return ModelResponse(
+        EventsPublic(
+            data=[EventPublic.model_validate(_public(r)) for r in page], next_cursor=next_cursor
+        )
     )
 
 
@@ -43,10 +46,12 @@ def get_event(
     driver: DriverDep,
     database: DatabaseDep,
     event_id: Annotated[str, Path(description="graph event id, or an article-level event id")],
-) -> EventDetail:
+) -> ModelResponse:
     """The event, its actors and place, and every article that reported it with the
     sentences that support it."""
-    return EventDetail.model_validate(reader.event_detail(driver, database, event_id))
+    return ModelResponse(
+        EventDetail.model_validate(reader.event_detail(driver, database, event_id))
+    )
 
 
 def _public(row: dict[str, object]) -> dict[str, object]:

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 
 from api.deps import DatabaseDep, DriverDep, ExtractorHolderDep, RawDriverDep
 from api.errors import RETRY_AFTER_S
+from api.responses import ModelResponse
 from api.schemas import ComponentHealth, HealthPublic, StatsPublic
 from graph import GraphUnavailable, reader
 
@@ -56,6 +57,6 @@ def health(
 
 
 @router.get("/stats", response_model=StatsPublic, summary="Counts of the graph")
-def stats(driver: DriverDep, database: DatabaseDep) -> StatsPublic:
+def stats(driver: DriverDep, database: DatabaseDep) -> ModelResponse:
     """Number of articles, events, actors, places and reports, and events by PLOVER type."""
-    return StatsPublic.model_validate(reader.stats(driver, database))
+    return ModelResponse(StatsPublic.model_validate(reader.stats(driver, database)))

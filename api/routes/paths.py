@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import DatabaseDep, DriverDep
+from api.responses import ModelResponse
 from api.schemas import ActorRef, NetworkEdge, PathPublic, PathsPublic
 from graph import reader
 
@@ -26,21 +27,23 @@ def get_paths(
     ],
     max_length: Annotated[int, Query(ge=1, le=reader.MAX_PATH_LENGTH)] = 4,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
-) -> PathsPublic:
+) -> ModelResponse:
     """All shortest paths (up to ``limit``) over interactions and affiliations, ignoring
     direction, at most ``max_length`` steps; an empty list when none is that short."""
     ids = reader.resolve_actor(driver, database, source)
     idt = reader.resolve_actor(driver, database, target)
     paths = reader.shortest_paths(driver, database, ids, idt, max_length=max_length, limit=limit)
-    return PathsPublic(
-        source=ids,
-        target=idt,
-        data=[
-            PathPublic(
-                length=p["length"],
-                nodes=[ActorRef.model_validate(n) for n in p["nodes"]],
-                edges=[NetworkEdge.model_validate(e) for e in p["edges"]],
-            )
-            for p in paths
-        ],
+    return ModelResponse(
+        PathsPublic(
+            source=ids,
+            target=idt,
+            data=[
+                PathPublic(
+                    length=p["length"],
+                    nodes=[ActorRef.model_validate(n) for n in p["nodes"]],
+                    edges=[NetworkEdge.model_validate(e) for e in p["edges"]],
+                )
+                for p in paths
+            ],
+        )
     )

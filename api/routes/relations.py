@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import DatabaseDep, DriverDep, FilterDep
+from api.responses import ModelResponse
 from api.schemas import ActorRef, EventPublic, RelationTimeline, TimelineMonth
 from graph import reader
 
@@ -26,7 +27,7 @@ def get_relation(
     b: ActorQuery,
     flt: FilterDep,
     limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
-) -> RelationTimeline:
+) -> ModelResponse:
     """Events between ``a`` and ``b`` in either direction, oldest first, and their counts by
     month (cooperation = PLOVER quad classes 1-2, conflict = 3-4). A state includes the
     persons affiliated with it: ``a=USA&b=RUS`` covers Blinken meeting Lavrov."""
@@ -38,14 +39,16 @@ def get_relation(
     truncated = len(events) > limit
     events = events[:limit]
     months, undated = reader.month_buckets(events)
-    return RelationTimeline(
-        a=ActorRef.model_validate(actor_a),
-        b=ActorRef.model_validate(actor_b),
-        count=len(events),
-        cooperation=sum(1 for e in events if e.get("quad_class") in (1, 2)),
-        conflict=sum(1 for e in events if e.get("quad_class") in (3, 4)),
-        undated=undated,
-        months=[TimelineMonth.model_validate(m, from_attributes=True) for m in months],
-        events=[EventPublic.model_validate(e) for e in events],
-        truncated=truncated,
+    return ModelResponse(
+        RelationTimeline(
+            a=ActorRef.model_validate(actor_a),
+            b=ActorRef.model_validate(actor_b),
+            count=len(events),
+            cooperation=sum(1 for e in events if e.get("quad_class") in (1, 2)),
+            conflict=sum(1 for e in events if e.get("quad_class") in (3, 4)),
+            undated=undated,
+            months=[TimelineMonth.model_validate(m, from_attributes=True) for m in months],
+            events=[EventPublic.model_validate(e) for e in events],
+            truncated=truncated,
+        )
     )

@@ -169,6 +169,8 @@ def _node_values(kind: str, data: dict[str, Any]) -> dict[str, Any]:
 def _labels(kind: str, data: dict[str, Any]) -> str:
     if kind == "Actor":
         return ARRAY_DELIMITER.join(("Actor", ACTOR_LABELS[actor_kind(data)]))
+    if kind == "Event" and data.get("type"):
+        return ARRAY_DELIMITER.join(("Event", str(data["type"])))
     return kind
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import neo4j
 import pytest
+from graph_samples import seed_result
 from neo4j.exceptions import ConstraintError
 
 from graph.schema import ensure_schema
+from graph.writer import GraphWriter
 
 pytestmark = pytest.mark.neo4j
 
@@ -59,3 +61,27 @@ def test_fulltext_index_finds_aliases(neo4j_clean: neo4j.Driver) -> None:
         "CALL db.index.fulltext.queryNodes('actor_names', 'lavrov') YIELD node RETURN node.id AS id"
     ).records
     assert [r["id"] for r in records] == ["person:sergei-lavrov"]
+
+
+def _event_labels(driver: neo4j.Driver) -> dict[str, set[str]]:
+    records = driver.execute_query("MATCH (e:Event) RETURN e.type AS type, labels(e) AS labels")
+    return {r["type"]: set(r["labels"]) for r in records.records}
+
+
+def test_events_carry_their_type_as_a_label(neo4j_clean: neo4j.Driver) -> None:
+    ensure_schema(neo4j_clean, "neo4j")
+    GraphWriter(neo4j_clean, "neo4j").write_results([seed_result()])
+    labels = _event_labels(neo4j_clean)
+    assert {"CONSULT", "THREATEN"} <= set(labels)
+    assert all(found == {"Event", type_} for type_, found in labels.items())
+
+
+def test_ensure_schema_labels_events_stored_without_a_type_label(
+    neo4j_clean: neo4j.Driver,
+) -> None:
+    ensure_schema(neo4j_clean, "neo4j")
+    GraphWriter(neo4j_clean, "neo4j").write_results([seed_result()])
+    neo4j_clean.execute_query("MATCH (e:Event) REMOVE e:$(e.type)")  # as before type labels
+    assert all(found == {"Event"} for found in _event_labels(neo4j_clean).values())
+    ensure_schema(neo4j_clean, "neo4j")
+    assert all(found == {"Event", t} for t, found in _event_labels(neo4j_clean).items())

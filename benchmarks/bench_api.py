@@ -9,15 +9,17 @@ and runs the load from another process (wrk when installed, else asyncio + httpx
   the same actors come back, as on an analyst's dashboard);
 * ``GET /events`` filtered by a random type, country and 90-day window, every request a
   different filter (sampled without repetition, warm-up included), so no answer can come
-  from the read cache.
+  from the read cache;
+* the same filtered ``GET /events``, drawn from a set of 1,000 filters (a dashboard's
+  working set: the warm-up draws from the same set).
 
-Both run twice side by side: with the read cache (``api.cache``, the default) and without
+All run twice side by side: with the read cache (``api.cache``, the default) and without
 (``DEKG_READ_CACHE_MB=0``). The table shows req/s, p50/p90/p99 and the share of answers
 served from the cache (``X-Cache: hit``).
 
 Bounded: ``--duration`` seconds per run after a 5 s warm-up (wrk). Loopback only. Not a
-test: it prints a table and writes JSON (``--json``); the target on a 2-core machine is
-p99 < 100 ms.
+test: it prints a table and writes JSON (``--json``), and exits 1 only when requests failed;
+the target on a 2-core machine is p99 < 100 ms (column ``<target``).
 
 Neo4j: ``--uri`` / ``DEKG_NEO4J_URI`` (with ``--wipe`` for a non-empty database), else a
 throwaway managed server.
@@ -86,11 +88,20 @@ def event_paths(rng: random.Random, n: int) -> list[str]:
     return out
 
 
+#: The load scenarios: relationship lookups, distinct filtered event queries, and filtered
+#: event queries drawn from a set of ``REPEATED_FILTERS`` (a dashboard's working set).
+ENDPOINTS = ("relationships", "events", "events-repeated")
+REPEATED_FILTERS = 1000
+
+
 def endpoint_paths(endpoint: str, seed: int, warmup: int, measured: int) -> tuple[list, list]:
-    """(warm-up paths, measured paths); for events the two never share a query."""
+    """(warm-up paths, measured paths); for ``events`` the two never share a query."""
     rng = random.Random(seed)
     if endpoint == "relationships":
         return relationship_paths(rng, warmup), relationship_paths(rng, measured)
+    if endpoint == "events-repeated":
+        pool = event_paths(rng, REPEATED_FILTERS)
+        return rng.choices(pool, k=warmup), rng.choices(pool, k=measured)
     paths = event_paths(rng, warmup + measured)
     return paths[:warmup], paths[warmup:]
 
@@ -345,12 +356,12 @@ def main_run(args: argparse.Namespace) -> int:
             )
         user, password = auth if auth else ("neo4j", None)
         rows: dict[str, dict[str, Any]] = {}
-        for cache in (True, False):
+        for cache in (False, True):  # the cache last: warm-up effects favour the other run
             process, url = start_service(
                 where, user, password, database, workers=args.workers, cache=cache
             )
             try:
-                for endpoint in ("relationships", "events"):
+                for endpoint in ENDPOINTS:
                     row = run_client(url, endpoint, args)
                     rows[f"{endpoint} (cache {'on' if cache else 'off'})"] = row
             finally:
@@ -359,13 +370,14 @@ def main_run(args: argparse.Namespace) -> int:
         summary = report_rows(rows, event_count(driver, database), args)
         if not args.keep:
             wipe(driver, database)
-    return 0 if summary["ok"] else 1
+    return 0 if summary["ok"] else 1  # a run with failed requests; the timing is reported
 
 
 def report_rows(
     rows: dict[str, dict[str, Any]], events: int, args: argparse.Namespace
 ) -> dict[str, Any]:
-    cached = {k: r for k, r in rows.items() if k.endswith("(cache on)")}
+    for row in rows.values():
+        row["meets_target"] = row["p99_ms"] < TARGET_P99_MS
     summary = {
         "benchmark": "api",
         "events": events,
@@ -373,18 +385,19 @@ def report_rows(
         "workers": args.workers,
         "endpoints": rows,
         "target_p99_ms": TARGET_P99_MS,
-        "ok": all(r["p99_ms"] < TARGET_P99_MS and not r["errors"] for r in cached.values()),
+        "ok": not any(r["errors"] for r in rows.values()),
     }
     print(
         f"{'endpoint':<30}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}"
-        f"{'p99 ms':>9}{'hits':>7}  errors"
+        f"{'p99 ms':>9}{'hits':>7}{'<target':>8}  errors"
     )
     for name, row in rows.items():
         print(
             f"{name:<30}{row['requests']:>9}{row['req_per_s']:>9}{row['p50_ms']:>9}"
-            f"{row['p90_ms']:>9}{row['p99_ms']:>9}{row['hit_ratio']:>7}  {row['errors'] or '-'}"
+            f"{row['p90_ms']:>9}{row['p99_ms']:>9}{row['hit_ratio']:>7}"
+            f"{'yes' if row['meets_target'] else 'no':>8}  {row['errors'] or '-'}"
         )
-    for endpoint in ("relationships", "events"):
+    for endpoint in ENDPOINTS:
         on, off = rows[f"{endpoint} (cache on)"], rows[f"{endpoint} (cache off)"]
         print(
             f"{endpoint}: cache on / off = {on['req_per_s'] / off['req_per_s']:.2f}x req/s, "
@@ -448,7 +461,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="mode")
     client = sub.add_parser("client", help="(internal) run the load against a URL")
     client.add_argument("--url", required=True)
-    client.add_argument("--endpoint", choices=("relationships", "events"), required=True)
+    client.add_argument("--endpoint", choices=ENDPOINTS, required=True)
     for p in (parser, client):
         p.add_argument("--requests", type=int, default=3000, help="measured requests per endpoint")
         p.add_argument("--warmup", type=int, default=300)

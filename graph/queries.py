@@ -9,31 +9,11 @@ from __future__ import annotations
 import functools
 
 # --- Event filter ---------------------------------------------------------------------------
-# A WHERE predicate over an event bound to ``e``; its parameters come from
-# ``graph.filters.GraphFilter.params()``. Queries embed this constant fragment (never values).
-EVENT_FILTER = """
-    ($types IS NULL OR e.type IN $types)
-AND ($date_from IS NULL OR e.date >= $date_from)
-AND ($date_to IS NULL OR e.date <= $date_to)
-AND ($modality IS NULL OR e.modality = $modality)
-AND ($min_confidence IS NULL OR e.confidence >= $min_confidence)
-AND ($actors IS NULL OR EXISTS {
-      MATCH (e)-[:SOURCE|TARGET]->(fa:Actor)
-      WHERE fa.id IN $actors
-         OR EXISTS { MATCH (fa)-[:AFFILIATED_WITH]->(fo:Actor) WHERE fo.id IN $actors } })
-AND ($countries IS NULL OR EXISTS {
-      MATCH (e)-[:SOURCE|TARGET]->(fc:Actor) WHERE fc.country IN $countries })
-AND ($place IS NULL OR EXISTS {
-      MATCH (e)-[:AT]->(fp:Place) WHERE toLower(fp.name) = $place })
-AND ($near_lat IS NULL OR EXISTS {
-      MATCH (e)-[:AT]->(fn:Place)
-      WHERE point.distance(fn.location,
-                           point({latitude: $near_lat, longitude: $near_lon})) <= $near_m })
-"""
-
-# The same conditions one by one, keyed by ``GraphFilter`` field: ``event_conditions`` joins
-# the ones a filter sets, so the planner sees only real predicates (no ``$x IS NULL OR``
-# branches) and can pick an index. Each fragment is a constant; values stay parameters.
+# The conditions on an event bound to ``e``, keyed by ``GraphFilter`` field; their parameters
+# come from ``graph.filters.GraphFilter.params()``. ``event_conditions`` joins the ones a
+# filter sets, so the planner sees only real predicates and can pick an index; EVENT_FILTER
+# holds them all, each as ``$x IS NULL OR ...`` (an unset field filters nothing). Every
+# fragment is a constant; values stay parameters.
 EVENT_CONDITIONS: dict[str, str] = {
     "types": "e.type IN $types",
     "date_from": "e.date >= $date_from",
@@ -53,6 +33,13 @@ EVENT_CONDITIONS: dict[str, str] = {
       WHERE point.distance(fn.location,
                            point({latitude: $near_lat, longitude: $near_lon})) <= $near_m }""",
 }
+# The parameter that is null when a field is unset (its own name unless listed).
+_UNSET_PARAM = {"near": "near_lat"}
+
+EVENT_FILTER = "\n" + "\nAND ".join(
+    f"(${_UNSET_PARAM.get(field, field)} IS NULL OR {condition})"
+    for field, condition in EVENT_CONDITIONS.items()
+)
 
 
 def event_conditions(fields: frozenset[str]) -> str:
@@ -346,9 +333,9 @@ WITH anchor, [anchor] + [(p:Actor)-[:AFFILIATED_WITH]->(anchor) | p] AS members
 """
 
 # Keyset page of events, newest first; undated events sort last (as 0001-01-01). The reader
-# picks the start that uses the most selective index for the filter's fields (the actors'
-# events, a country's actors' events, or the events by a type/date index chosen by the
-# planner); the conditions the start does not already guarantee follow in WHERE.
+# picks the start that uses the most selective index or label for the filter's fields (the
+# actors' events, a country's actors' events, the events with the type labels, or every
+# event); the conditions the start does not already guarantee follow in WHERE.
 _API_EVENTS_PAGE_TAIL = (
     """
 WITH e, coalesce(e.date, date('0001-01-01')) AS sort_date

@@ -221,8 +221,9 @@ def events_page(
 
 def events_page_query(flt: GraphFilter) -> str:
     """The events page query for ``flt``: it starts from the actors' events, else from the
-    countries' actors' events, else from the events the planner finds by a type or date
-    index, and tests only the conditions ``flt`` sets."""
+    countries' actors' events, else from the events with the filter's type labels, else from
+    every event (the planner may use the date index), and tests only the conditions ``flt``
+    sets."""
     fields = flt.fields()
     start = next((f for f in ("actors", "countries") if f in fields), None)
     return queries.api_events_page(start, fields)

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
+from graph.filters import GraphFilter
 from ontology.model import (
     Actor,
     ActorKind,
@@ -199,4 +200,19 @@ def meeting_result(
         article=article(article_id, publisher),
         events=(ev,),
         actors=(BLINKEN, LAVROV),
+    )
+
+
+def full_filter() -> GraphFilter:
+    """A filter that sets every field."""
+    return GraphFilter(
+        types=(EventType.CONSULT,),
+        actors=("state:RUS",),
+        countries=("usa",),
+        date_from=dt.date(2021, 1, 1),
+        date_to=dt.date(2021, 12, 31),
+        place=" Stockholm ",
+        near=(59.3, 18.0, 50),
+        modality=Modality.ASSERTED,
+        min_confidence=0.5,
     )

@@ -10,7 +10,7 @@ from typing import Any
 
 import neo4j
 import pytest
-from graph_samples import meeting_result, seed_result
+from graph_samples import full_filter, meeting_result, seed_result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,17 +26,7 @@ from ontology.plover import EventType
 def test_conditions_cover_every_filter_field() -> None:
     fields = set(GraphFilter.model_fields)
     assert set(queries.EVENT_CONDITIONS) == fields
-    full = GraphFilter(
-        types=(EventType.CONSULT,),
-        actors=("state:RUS",),
-        countries=("USA",),
-        date_from=dt.date(2021, 1, 1),
-        date_to=dt.date(2021, 12, 31),
-        place="Stockholm",
-        near=(59.3, 18.0, 50),
-        modality=Modality.ASSERTED,
-        min_confidence=0.5,
-    )
+    full = full_filter()
     assert full.fields() == fields
     assert GraphFilter().fields() == frozenset()
     assert queries.event_conditions(frozenset()) == "true"

@@ -5,27 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from graph_samples import full_filter
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from graph.filters import PARAM_NAMES, GraphFilter
-from ontology.model import Modality
 from ontology.plover import EventType
 
 
 def test_params_cover_every_field() -> None:
-    flt = GraphFilter(
-        types=(EventType.CONSULT,),
-        actors=("state:RUS",),
-        countries=("usa",),
-        date_from=dt.date(2021, 1, 1),
-        date_to=dt.date(2021, 12, 31),
-        place=" Stockholm ",
-        near=(59.3, 18.0, 50),
-        modality=Modality.ASSERTED,
-        min_confidence=0.5,
-    )
+    flt = full_filter()
     params = flt.params()
     assert tuple(params) == PARAM_NAMES
     assert params["countries"] == ["USA"] and params["place"] == "stockholm"

@@ -22,6 +22,7 @@ is computed afresh. Answers carry ``X-Cache: hit`` or ``miss``.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -33,6 +34,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph import GraphError
+
+log = logging.getLogger(__name__)
 
 #: Path prefixes of the endpoints whose answers depend only on the graph and the URL.
 CACHED_PREFIXES: tuple[str, ...] = ("/events", "/actors", "/relations", "/paths", "/stats")
@@ -147,6 +150,7 @@ class ReadCache:
     version: GraphVersion
     responses: ResponseCache
     staleness_s: float = 0.0
+    bypassed: int = 0
 
     def stats(self) -> dict[str, Any]:
         return {
@@ -154,6 +158,7 @@ class ReadCache:
             "bytes": self.responses.size,
             "hits": self.responses.hits,
             "misses": self.responses.misses,
+            "bypassed": self.bypassed,
         }
 
 
@@ -201,7 +206,9 @@ class ReadCacheMiddleware:
                 if stored is not None or cache.version.known is None
                 else cache.version.known
             )
-        except GraphError:
+        except GraphError as e:
+            cache.bypassed += 1
+            log.warning("read cache bypassed: the graph version could not be read: %s", e)
             await self.app(scope, receive, send)  # the endpoint reports Neo4j's state
             return
         entry = cache.responses.get(key, version) if stored is not None else None

@@ -6,11 +6,20 @@ import neo4j
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph import GraphError, GraphUnavailable, queries
+from ontology.plover import EventType
+
+#: The labels counted as nodes: the node kinds, not the PLOVER type each event also carries
+#: (those are counted under ``event_types``).
+_TYPE_LABELS = frozenset(str(t) for t in EventType)
 
 
 def _read(tx: neo4j.ManagedTransaction) -> dict[str, dict[str, int]]:
     return {
-        "nodes": {r["label"]: r["count"] for r in tx.run(queries.COUNT_LABELS)},
+        "nodes": {
+            r["label"]: r["count"]
+            for r in tx.run(queries.COUNT_LABELS)
+            if r["label"] not in _TYPE_LABELS
+        },
         "relationships": {r["type"]: r["count"] for r in tx.run(queries.COUNT_RELATIONSHIPS)},
         "event_types": {r["type"]: r["count"] for r in tx.run(queries.COUNT_EVENT_TYPES)},
     }

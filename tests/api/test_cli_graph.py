@@ -153,4 +153,5 @@ def test_stats_json(loaded: neo4j.Driver) -> None:
     counts = json.loads(result.stdout)
     assert counts["nodes"]["Article"] == 2 and counts["nodes"]["Event"] == 4
     assert counts["event_types"]["CONSULT"] == 1
+    assert "CONSULT" not in counts["nodes"]  # type labels are counted as event types only
     assert counts["relationships"]["REPORTED_IN"] == 5

@@ -242,11 +242,22 @@ class ComponentHealth(_Public):
     version: str | None = None
 
 
+class ReadCachePublic(_Public):
+    """This worker's read cache (``api.cache``) since it started."""
+
+    entries: int
+    bytes: int
+    hits: int
+    misses: int
+    bypassed: int
+
+
 class HealthPublic(_Public):
     status: Literal["ok", "degraded", "unavailable"]
     neo4j: ComponentHealth
     nlp: ComponentHealth
     versions: dict[str, str]
+    read_cache: ReadCachePublic | None = None
 
 
 class StatsPublic(_Public):

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from api.deps import DatabaseDep, DriverDep, ExtractorHolderDep, RawDriverDep
 from api.errors import RETRY_AFTER_S
 from api.responses import ModelResponse
-from api.schemas import ComponentHealth, HealthPublic, StatsPublic
+from api.schemas import ComponentHealth, HealthPublic, ReadCachePublic, StatsPublic
 from graph import GraphUnavailable, reader
 
 router = APIRouter(tags=["service"])
@@ -48,7 +48,14 @@ def health(
         ok=nlp.loaded, detail=None if nlp.loaded else "loads on first use", version=nlp.model
     )
     status = "unavailable" if not neo4j_health.ok else "ok" if nlp.loaded else "degraded"
-    body = HealthPublic(status=status, neo4j=neo4j_health, nlp=nlp_health, versions=_versions())
+    cache = request.app.state.read_cache
+    body = HealthPublic(
+        status=status,
+        neo4j=neo4j_health,
+        nlp=nlp_health,
+        versions=_versions(),
+        read_cache=ReadCachePublic.model_validate(cache.stats()) if cache else None,
+    )
     return JSONResponse(
         body.model_dump(mode="json"),
         status_code=503 if not neo4j_health.ok else 200,

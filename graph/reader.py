@@ -109,8 +109,23 @@ def _session(driver: neo4j.Driver, database: str) -> neo4j.Session:
 # --- values ----------------------------------------------------------------------------------
 
 
+_PLAIN = frozenset({int, float, str, bool, type(None)})
+
+
 def native(value: Any) -> Any:
-    """Neo4j temporal values to ``datetime`` values, recursively through lists and maps."""
+    """Neo4j temporal values to ``datetime`` values, recursively through lists and maps.
+
+    Example:
+        >>> native({"d": neo4j.time.Date(2021, 12, 2), "n": [1, 2]})
+        {'d': datetime.date(2021, 12, 2), 'n': [1, 2]}
+    """
+    kind = type(value)
+    if kind in _PLAIN:  # most values: skip the isinstance chain
+        return value
+    if kind is list:
+        return [native(v) for v in value]
+    if kind is dict:
+        return {k: native(v) for k, v in value.items()}
     if isinstance(value, neo4j.time.Date | neo4j.time.DateTime | neo4j.time.Time):
         return value.to_native()
     if isinstance(value, list):

@@ -330,7 +330,7 @@ def run_client(url: str, endpoint: str, args: argparse.Namespace) -> dict[str, A
 
 
 def main_run(args: argparse.Namespace) -> int:
-    from bench_load import node_count, synthetic_results
+    from bench_load import node_count, synthetic_results, wipe
 
     from graph.schema import ensure_schema
     from graph.writer import GraphWriter
@@ -416,16 +416,6 @@ def report_rows(
 def event_count(driver: neo4j.Driver, database: str) -> int:
     records, _, _ = driver.execute_query("MATCH (e:Event) RETURN count(e) AS n", database_=database)
     return int(records[0]["n"])
-
-
-def wipe(driver: neo4j.Driver, database: str) -> None:
-    """Empty the database in batches (one transaction cannot delete a large graph)."""
-    with driver.session(database=database) as session:
-        # Relationships first: one DETACH DELETE of a busy actor node is itself too large.
-        session.run(
-            "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
-        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 @contextlib.contextmanager

@@ -124,8 +124,10 @@ def synthetic_results(n_events: int, seed: int = 1) -> list[ExtractionResult]:
 
 
 def wipe(driver: neo4j.Driver, database: str) -> None:
+    """Empty the database in chunks (one transaction cannot delete a large graph)."""
     with driver.session(database=database) as session:
-        session.run(queries.DELETE_ALL).consume()
+        for statement in queries.DELETE_ALL:
+            session.run(statement).consume()
 
 
 def node_count(driver: neo4j.Driver, database: str) -> int:

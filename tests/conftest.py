@@ -33,11 +33,10 @@ from pydantic import SecretStr
 
 from api.runtime import Connection, connect
 from api.settings import Settings
-from graph import GraphError
+from graph import GraphError, queries
 from graph.server import Distribution, ManagedNeo4j
 
 NEO4J_FIXTURES = frozenset({"neo4j_server", "neo4j_driver", "neo4j_clean"})
-WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
 
 @dataclass(frozen=True)
@@ -126,5 +125,6 @@ def neo4j_driver(neo4j_server: Neo4jServer) -> Iterator[neo4j.Driver]:
 def neo4j_clean(neo4j_driver: neo4j.Driver, neo4j_server: Neo4jServer) -> neo4j.Driver:
     """The session driver over an empty graph (schema created by other tests is kept)."""
     with neo4j_driver.session(database=neo4j_server.database) as session:
-        session.run(WIPE).consume()  # auto-commit: CALL ... IN TRANSACTIONS needs it
+        for statement in queries.DELETE_ALL:  # auto-commit: CALL ... IN TRANSACTIONS needs it
+            session.run(statement).consume()
     return neo4j_driver

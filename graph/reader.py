@@ -25,7 +25,6 @@ import neo4j.spatial
 import neo4j.time
 from neo4j.exceptions import (
     AuthError,
-    ClientError,
     DriverError,
     Neo4jError,
     ServiceUnavailable,
@@ -680,24 +679,17 @@ def run_read_query(
             rows.append({k: jsonable(v) for k, v in record.items()})
         return CypherRows(columns, rows, False)
 
-    try:
-        with _session(driver, database) as session:
-            return session.execute_read(work)
-    except (ServiceUnavailable, SessionExpired) as e:
-        raise GraphUnavailable(f"Neo4j is not reachable while running a query: {e}") from e
-    except AuthError as e:
-        raise GraphUnavailable(f"Neo4j refused the credentials: {e}") from e
-    except TransientError as e:
-        raise GraphUnavailable(f"Neo4j is busy or starting: {e}") from e
-    except ClientError as e:
-        if "TimedOut" in (e.code or ""):
-            raise QueryRejected(
-                f"the query did not finish within the time limit of {timeout_s:g} s ({e.code})"
-            ) from e
-        raise QueryRejected(f"{e.code}: {e.message}") from e
-    except (TypeError, ValueError, OverflowError) as e:
-        raise QueryRejected(f"a parameter cannot be sent to Neo4j: {e}") from e
-    except Neo4jError as e:
-        raise QueryRejected(f"{e.code}: {e.message}") from e
-    except DriverError as e:
-        raise GraphUnavailable(f"Neo4j driver error while running a query: {e}") from e
+    with _neo4j_errors("running a query"):  # Neo4j unreachable, busy, refusing credentials
+        try:
+            with _session(driver, database) as session:
+                return session.execute_read(work)
+        except (TransientError, AuthError):
+            raise
+        except Neo4jError as e:  # the query's own fault: syntax, a write, the time limit
+            if "TimedOut" in (e.code or ""):
+                raise QueryRejected(
+                    f"the query did not finish within the time limit of {timeout_s:g} s ({e.code})"
+                ) from e
+            raise QueryRejected(f"{e.code}: {e.message}") from e
+        except (TypeError, ValueError, OverflowError) as e:
+            raise QueryRejected(f"a parameter cannot be sent to Neo4j: {e}") from e

@@ -20,7 +20,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from api import errors
-from api.cache import GraphVersion, ReadCache, ReadCacheMiddleware, ResponseCache
+from api.cache import GraphState, ReadCache, ReadCacheMiddleware, ResponseCache
 from api.deps import ExtractorHolder, Reachability, SchemaGate
 from api.jobs import JobRunner
 from api.limits import BodySizeLimit
@@ -38,7 +38,7 @@ from api.routes import (
 )
 from api.runtime import open_driver
 from api.settings import Settings, get_settings
-from graph import reader
+from graph import changes
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +115,7 @@ def _read_cache(settings: Settings, driver: neo4j.Driver) -> ReadCache | None:
         return None
     database = settings.neo4j_database
     return ReadCache(
-        version=GraphVersion(lambda: reader.graph_version(driver, database)),
+        state=GraphState(lambda since: changes.observe(driver, database, since)),
         responses=ResponseCache(max_bytes=settings.read_cache_mb * 1024 * 1024),
         staleness_s=settings.read_cache_staleness_s,
     )

@@ -1,7 +1,9 @@
 """Change records: what each write transaction may have changed, for the API's read cache.
 
 The writer ends every transaction with one ``:GraphChange`` record (:func:`record`, in the same
-transaction, so the record commits exactly when the write does). A record's scope is
+transaction, so the record commits exactly when the write does); :func:`record` also
+refreshes the counterpart summaries (``graph.summaries``) of the actors it names. A record's
+scope is
 
 * ``none``: nothing changed (every article was already stored with the same content);
 * ``scoped``: the events of the written articles (before and after), their actors and the
@@ -30,7 +32,7 @@ from typing import Any, Protocol
 import neo4j
 from neo4j.exceptions import DriverError, Neo4jError
 
-from graph import GraphUnavailable, queries
+from graph import GraphUnavailable, queries, summaries
 from graph.identity import place_id
 from graph.props import event_actors, stub_actor
 from ontology.model import Actor, ActorKind, Article, Event
@@ -121,17 +123,20 @@ def record(tx: neo4j.ManagedTransaction, items: Sequence[_Item], state: Before |
         _write(tx, "none", (), (), ())
         return
     if state is None:
+        summaries.drop_all(tx)
         _write(tx, "all", (), (), ())
         return
     actors = _fields(tx, queries.CHANGE_ACTORS, _actor_ids(items))
     places = _fields(tx, queries.CHANGE_PLACES, _place_ids(items))
-    if _renamed(state.actors, actors) or _renamed(state.places, places):
-        _write(tx, "all", (), (), ())
-        return
+    renamed = _renamed(state.actors, actors) or _renamed(state.places, places)
     now_actors, now_countries, types = _article_events(tx, state.articles)
     lost_actors, lost_countries, lost_types = state.lost
     ids = set(actors) | now_actors | lost_actors
     ids |= {o for r in actors.values() for o in r["orgs"]}
+    summaries.refresh(tx, ids)  # derived from what changed: the same actors
+    if renamed:
+        _write(tx, "all", (), (), ())
+        return
     countries = now_countries | lost_countries | {r["fields"][2] for r in actors.values()}
     _write(tx, "scoped", ids, countries, types | lost_types)
 

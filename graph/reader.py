@@ -32,7 +32,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from graph import GraphError, GraphUnavailable, NotFound, QueryRejected, queries
+from graph import GraphError, GraphUnavailable, NotFound, QueryRejected, queries, summaries
 from graph.filters import GraphFilter
 from ontology.plover import EventType
 
@@ -445,8 +445,13 @@ def actor_interactions(
 ) -> list[Row]:
     """The same shape as :func:`actor_relationships`, from the ``INTERACTS_WITH`` projection.
 
-    Faster (no event is read) and used when no filter is given.
+    Faster (no event is read) and used when no filter is given. Read from the actor's
+    precomputed summary when it has one (``graph.summaries``).
     """
+    with _neo4j_errors("reading interactions"), _session(driver, database) as session:
+        stored = summaries.interactions(session, actor_id, limit)
+    if stored is not None:
+        return stored
     type_names = [str(t) for t in EventType]
     rows = _read(
         driver,

@@ -220,7 +220,7 @@ def events_page(
             events sort as 0001-01-01).
     """
     after_date, after_id = after if after else (None, None)
-    rows = _read(
+    (row,) = _read(
         driver,
         database,
         events_page_query(flt),
@@ -230,7 +230,7 @@ def events_page(
         after_id=after_id,
         limit=limit,
     )
-    return [{**_event_row(r), "_sort_date": r["sort_date"]} for r in rows]
+    return [{**_event_row(r), "_sort_date": r["sort_date"]} for r in row["page"]]
 
 
 def events_page_query(flt: GraphFilter) -> str:

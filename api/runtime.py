@@ -17,13 +17,13 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import neo4j
-from neo4j.exceptions import AuthError, DriverError, Neo4jError
 from pydantic import SecretStr
 
 from api import ApiError
 from api.settings import Settings
-from graph import GraphUnavailable
+from graph import CredentialsRefused, GraphUnavailable
 from graph.server import Distribution, ManagedNeo4j
+from graph.session import cause_message, verify_connectivity
 
 START_HINT = "run `dekg neo4j start` or set DEKG_NEO4J_URI"
 
@@ -116,17 +116,17 @@ def connect(connection: Connection, *, verify: bool = False) -> neo4j.Driver:
     )
     if verify:
         try:
-            driver.verify_connectivity()
-        except AuthError as e:
+            verify_connectivity(driver, f"connecting to {connection.uri}")
+        except CredentialsRefused as e:
+            driver.close()
+            raise CredentialsRefused(
+                f"Neo4j at {connection.uri} refused user {connection.user!r}: {cause_message(e)}"
+            ) from e.__cause__
+        except GraphUnavailable as e:
             driver.close()
             raise GraphUnavailable(
-                f"Neo4j at {connection.uri} refused user {connection.user!r}: {e.message}"
-            ) from e
-        except (DriverError, Neo4jError) as e:
-            driver.close()
-            raise GraphUnavailable(
-                f"Neo4j at {connection.uri} is not reachable ({e}); {START_HINT}"
-            ) from e
+                f"Neo4j at {connection.uri} is not reachable ({cause_message(e)}); {START_HINT}"
+            ) from e.__cause__
     return driver
 
 

@@ -333,6 +333,7 @@ def main_run(args: argparse.Namespace) -> int:
     from bench_load import node_count, synthetic_results, wipe
 
     from graph.schema import ensure_schema
+    from graph.session import Graph
     from graph.writer import GraphWriter
 
     with target(args.uri) as (driver, database, where, auth):
@@ -347,9 +348,11 @@ def main_run(args: argparse.Namespace) -> int:
             return 2
         else:
             wipe(driver, database)
-            ensure_schema(driver, database)
+            ensure_schema(Graph(driver, database))
             began = time.perf_counter()
-            report = GraphWriter(driver, database).write_results(synthetic_results(args.events))
+            report = GraphWriter(Graph(driver, database)).write_results(
+                synthetic_results(args.events)
+            )
             print(
                 f"loaded {report.events} events in {time.perf_counter() - began:.1f} s",
                 file=sys.stderr,

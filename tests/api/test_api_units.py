@@ -13,10 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from api.cursor import decode_cursor, encode_cursor
-from api.deps import parse_near, presented_key
+from api.deps import presented_key
 from api.errors import InvalidParameter, PayloadTooLarge, Unauthorized, problem_for
+from api.usecases.filters import parse_near
 from graph import GraphUnavailable, NotFound, QueryRejected
-from graph.reader import actor_candidates, interaction_row, jsonable, month_buckets
+from graph.read.actors import actor_candidates, interaction_row
+from graph.read.relations import month_buckets
+from graph.values import jsonable
 from ingest import InputError, UnsupportedLanguage
 
 

@@ -166,7 +166,7 @@ def neo4j_target(uri: str | None) -> Iterator[tuple[neo4j.Driver, str, str]]:
             yield driver, database, uri
         return
     from api.settings import get_settings
-    from graph.server import Distribution, ManagedNeo4j
+    from managed_neo4j.server import Distribution, ManagedNeo4j
 
     distribution = Distribution.in_data_dir(get_settings().data_dir)
     with tempfile.TemporaryDirectory(prefix="dekg-bench-") as home:

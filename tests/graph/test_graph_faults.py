@@ -118,7 +118,7 @@ def test_concurrent_overlapping_ingests_make_no_duplicates(
 @pytest.fixture()
 def own_server(tmp_path: Path) -> Iterator[Any]:
     from api.settings import get_settings
-    from graph.server import Distribution, ManagedNeo4j
+    from managed_neo4j.server import Distribution, ManagedNeo4j
 
     distribution = Distribution.in_data_dir(get_settings().data_dir)
     if not distribution.lib.exists():

@@ -12,10 +12,11 @@ import tempfile
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
+from api.commands import usage
 from api.usecases.exports import ExportName
 
 if TYPE_CHECKING:
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
     from graph.session import Graph
     from graph.writer import WriteReport
     from ontology.model import ExtractionResult
-
-T = TypeVar("T")
 
 EXIT_ITEMS_FAILED = 1
 EXIT_USAGE = 2
@@ -44,16 +43,6 @@ class StatsFormat(StrEnum):
 def _fail(message: str, code: int) -> typer.Exit:
     typer.echo(f"error: {message}", err=True)
     return typer.Exit(code)
-
-
-def usage(call: Callable[[], T]) -> T:
-    """``call()``, its ``InvalidParameter`` (a value the use case refuses) a usage error."""
-    from api.errors import InvalidParameter
-
-    try:
-        return call()
-    except InvalidParameter as e:
-        raise typer.BadParameter(str(e)) from e
 
 
 @contextlib.contextmanager

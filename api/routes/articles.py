@@ -17,13 +17,13 @@ from fastapi.responses import JSONResponse
 from api.cache import ReadCache
 from api.deps import ExtractorHolderDep, LiveGraphDep, SchemaGateDep, WriteAuth
 from api.errors import InvalidParameter, UnsupportedMediaType
-from api.jobs import ItemFailure, JobRunner, Progress
+from api.jobs import JobRunner, Progress
 from api.schemas import ArticleIngested, ArticleRef, EventPublic, JobPublic
 from api.usecases.ingestion import Ingestion, Outcome
 from ingest import IngestError
 from ingest.readers import ReadItem, read_bytes
 from ontology.model import Article, Event
-from ontology.outcome import ItemStatus
+from ontology.outcome import ItemError, ItemStatus
 
 router = APIRouter(tags=["articles"])
 
@@ -226,7 +226,7 @@ def _batch_work(
 ) -> Callable[[Callable[[Progress], None]], None]:
     def work(record: Callable[[Progress], None]) -> None:
         bad = tuple(
-            ItemFailure(i.label, str(i.error), type(i.error).__name__)
+            ItemError(i.label, str(i.error), type(i.error).__name__)
             for i in items
             if i.error is not None
         )
@@ -245,5 +245,5 @@ def _step(done: list[Outcome]) -> Progress:
         written=sum(1 for o in done if o.status is ItemStatus.WRITTEN),
         unchanged=sum(1 for o in done if o.status is ItemStatus.UNCHANGED),
         events=sum(len(o.result.events) for o in done if o.status is ItemStatus.WRITTEN),
-        errors=tuple(ItemFailure(e.item, e.error, e.error_kind) for o in done if (e := o.error)),
+        errors=tuple(e for o in done if (e := o.error)),
     )

@@ -192,3 +192,13 @@ class _Req:
 )
 def test_presented_key(headers: dict[str, str], key: str | None) -> None:
     assert presented_key(_Req(headers)) == key  # type: ignore[arg-type]
+
+
+def test_a_job_item_error_keeps_its_kind() -> None:
+    from dataclasses import asdict
+
+    from api.schemas import JobItemError
+    from ontology.outcome import ItemError
+
+    error = JobItemError.model_validate(asdict(ItemError("a.txt", "empty", "InputError")))
+    assert error.model_dump() == {"item": "a.txt", "error": "empty", "kind": "InputError"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 
 class _Public(BaseModel):
@@ -216,9 +216,11 @@ class ArticleIngested(_Public):
 
 
 class JobItemError(_Public):
+    """One item of a batch that failed (``ontology.outcome.ItemError``)."""
+
     item: str
     error: str
-    kind: str | None = None
+    kind: str | None = Field(default=None, validation_alias=AliasChoices("kind", "error_kind"))
 
 
 class JobPublic(_Public):

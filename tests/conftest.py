@@ -33,8 +33,8 @@ from pydantic import SecretStr
 
 from api.runtime import Connection, connect
 from api.settings import Settings
-from graph import GraphError, queries
-from graph.server import Distribution, ManagedNeo4j
+from graph import queries
+from managed_neo4j.server import Distribution, ManagedNeo4j, ServerError
 
 NEO4J_FIXTURES = frozenset({"neo4j_server", "neo4j_driver", "neo4j_clean"})
 
@@ -94,7 +94,7 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServ
     try:
         distribution.provision()  # the verified cache when `dekg neo4j provision` ran before
         status = server.start(timeout=300)  # generous: CI machines can be slow
-    except GraphError as e:
+    except ServerError as e:
         pytest.fail(f"the test Neo4j did not start: {e}", pytrace=False)
     credentials = server.credentials()
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -33,17 +32,6 @@ class EvalFormat(StrEnum):
 
 EXIT_ITEMS_FAILED = 1
 EXIT_USAGE = 2
-
-
-def _parse_day(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    from ingest.dates import parse_published
-
-    try:
-        return parse_published(value)
-    except ValueError as e:
-        raise typer.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)") from e
 
 
 def _say_error(label: str, message: str) -> None:
@@ -125,13 +113,15 @@ def extract(
     """
     from tqdm import tqdm
 
+    from api.commands import usage
     from api.settings import get_settings
+    from api.usecases.filters import parse_day
     from ingest import ModelNotInstalled
     from ingest.extract import Extractor
     from ingest.nlp import load_pipeline
     from ingest.readers import iter_items
 
-    day = _parse_day(published)
+    day = usage(lambda: parse_day(published, "--published"))
     settings = get_settings()
     try:
         nlp = load_pipeline(model or settings.spacy_model, settings.actor_dictionaries)

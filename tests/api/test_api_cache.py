@@ -16,6 +16,7 @@ from api.app import create_app
 from api.cache import Entry, GraphVersion, ResponseCache, cache_key
 from api.settings import Settings
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
 
 # --- units (no Neo4j) --------------------------------------------------------------------------
@@ -126,8 +127,8 @@ def test_expire_discards_a_read_in_flight() -> None:
 
 
 def load_seed(driver: neo4j.Driver, database: str) -> None:
-    ensure_schema(driver, database)
-    report = GraphWriter(driver, database).write_results([seed_result()])
+    ensure_schema(Graph(driver, database))
+    report = GraphWriter(Graph(driver, database)).write_results([seed_result()])
     assert report.failed == 0, report.errors
 
 
@@ -159,7 +160,7 @@ def test_a_write_from_another_client_is_seen_at_once(
 ) -> None:
     before = cached_client.get("/stats").json()
     assert cached_client.get("/stats").headers["x-cache"] == "hit"
-    GraphWriter(neo4j_driver, api_settings.neo4j_database).write_results(
+    GraphWriter(Graph(neo4j_driver, api_settings.neo4j_database)).write_results(
         [meeting_result("ap-blinken-lavrov", "AP")]
     )
     after = cached_client.get("/stats")

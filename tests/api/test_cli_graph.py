@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from api.cli import app
 from api.settings import get_settings
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "graph"))
@@ -97,9 +98,9 @@ def test_ingest_without_neo4j_says_how_to_start_it(monkeypatch: pytest.MonkeyPat
 
 @pytest.fixture()
 def loaded(cli_env: neo4j.Driver) -> neo4j.Driver:
-    ensure_schema(cli_env, "neo4j")
+    ensure_schema(Graph(cli_env, "neo4j"))
     results = [s.seed_result(), s.meeting_result("other-1", "Reuters")]
-    GraphWriter(cli_env, "neo4j").write_results(results)
+    GraphWriter(Graph(cli_env, "neo4j")).write_results(results)
     return cli_env
 
 

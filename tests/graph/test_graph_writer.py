@@ -10,6 +10,7 @@ import neo4j
 import pytest
 
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
 from ontology.model import Actor, ActorKind, Evidence, ExtractionResult
 from ontology.plover import EventType
@@ -20,8 +21,8 @@ DB = "neo4j"
 
 @pytest.fixture()
 def writer(neo4j_clean: neo4j.Driver) -> GraphWriter:
-    ensure_schema(neo4j_clean, DB)
-    return GraphWriter(neo4j_clean, DB, batch_size=50)
+    ensure_schema(Graph(neo4j_clean, DB))
+    return GraphWriter(Graph(neo4j_clean, DB), batch_size=50)
 
 
 def _q(driver: neo4j.Driver, query: str, **params: Any) -> list[dict[str, Any]]:
@@ -263,7 +264,7 @@ def test_item_errors_pass_through(writer: GraphWriter) -> None:
 
 
 def test_batch_size_does_not_change_the_graph(neo4j_clean: neo4j.Driver) -> None:
-    ensure_schema(neo4j_clean, DB)
+    ensure_schema(Graph(neo4j_clean, DB))
     results = [
         s.seed_result(),
         *(
@@ -271,10 +272,10 @@ def test_batch_size_does_not_change_the_graph(neo4j_clean: neo4j.Driver) -> None
             for i in range(8)
         ),
     ]
-    GraphWriter(neo4j_clean, DB, batch_size=1).write_results(results)
+    GraphWriter(Graph(neo4j_clean, DB), batch_size=1).write_results(results)
     one_by_one = counts(neo4j_clean), interactions(neo4j_clean)
     neo4j_clean.execute_query("MATCH (n) DETACH DELETE n", database_=DB)
-    GraphWriter(neo4j_clean, DB, batch_size=1000).write_results(results)
+    GraphWriter(Graph(neo4j_clean, DB), batch_size=1000).write_results(results)
     assert (counts(neo4j_clean), interactions(neo4j_clean)) == one_by_one
     assert_interactions_exact(neo4j_clean)
 

@@ -7,7 +7,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.neo4j_launcher import ServerError
+from managed_neo4j import ServerError
 
 LOOPBACK = "127.0.0.1"
 _MEMORY = re.compile(r"^[1-9][0-9]*[kmgKMG]?$")

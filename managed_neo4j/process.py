@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.neo4j_launcher import ServerError
+from managed_neo4j import ServerError
 
 _PR_SET_PDEATHSIG = 1
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"

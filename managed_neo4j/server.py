@@ -1,6 +1,6 @@
 """The managed local Neo4j Community server: provision, start, stop, status.
 
-The server is assembled from Maven Central (see ``graph.neo4j_launcher.distribution``) and run
+The server is assembled from Maven Central (see ``managed_neo4j.distribution``) and run
 as ``java ... org.neo4j.server.CommunityEntryPoint`` with a generated ``neo4j.conf``. One
 instance lives in a *home* directory::
 
@@ -26,15 +26,14 @@ import secrets
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from graph.neo4j_launcher import ServerError
-from graph.neo4j_launcher.config import LOOPBACK, ServerConfig, check_memory, free_port
-from graph.neo4j_launcher.distribution import NEO4J_VERSION, Distribution
-from graph.neo4j_launcher.files import file_lock, tail, write_atomic, write_private
-from graph.neo4j_launcher.process import (
+from managed_neo4j import ServerError
+from managed_neo4j.config import ServerConfig, check_memory, free_port
+from managed_neo4j.distribution import NEO4J_VERSION, Distribution
+from managed_neo4j.files import file_lock, tail, write_atomic, write_private
+from managed_neo4j.process import (
     JVM_OPTIONS,
     JavaCommand,
     bolt_answers,
@@ -44,6 +43,7 @@ from graph.neo4j_launcher.process import (
     spawn,
     terminate,
 )
+from managed_neo4j.status import Credentials, ServerStatus, State
 
 __all__ = [
     "Credentials",
@@ -56,54 +56,6 @@ __all__ = [
 USER = "neo4j"
 DEFAULT_PORTS = (7687, 7474)
 _PORT_ATTEMPTS = 3
-
-
-@dataclass(frozen=True)
-class Credentials:
-    """User and password of the managed server."""
-
-    user: str
-    password: str
-
-    def __repr__(self) -> str:
-        return f"Credentials(user={self.user!r}, password='***')"
-
-
-@dataclass(frozen=True)
-class ServerStatus:
-    """What ``dekg neo4j status`` reports."""
-
-    running: bool
-    version: str
-    home: Path
-    password_file: Path
-    pid: int | None = None
-    bolt_port: int | None = None
-    http_port: int | None = None
-
-    @property
-    def bolt_uri(self) -> str | None:
-        return f"bolt://{LOOPBACK}:{self.bolt_port}" if self.running and self.bolt_port else None
-
-    @property
-    def http_uri(self) -> str | None:
-        return f"http://{LOOPBACK}:{self.http_port}" if self.running and self.http_port else None
-
-    @property
-    def browser_url(self) -> str | None:
-        return f"{self.http_uri}/browser/" if self.http_uri else None
-
-    @property
-    def data_dir(self) -> Path:
-        return self.home / "data"
-
-
-@dataclass(frozen=True)
-class _State:
-    pid: int
-    bolt_port: int
-    http_port: int
-    version: str
 
 
 class ManagedNeo4j:
@@ -251,14 +203,14 @@ class ManagedNeo4j:
             options.append(f"-XX:SharedArchiveFile={self.distribution.cds_archive}")
         return JavaCommand(find_java(), self.distribution.classpath(), tuple(options))
 
-    def _live_state(self) -> _State | None:
+    def _live_state(self) -> State | None:
         try:
             text = self.state_file.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
         try:
             raw = json.loads(text)
-            state = _State(
+            state = State(
                 int(raw["pid"]), int(raw["bolt_port"]), int(raw["http_port"]), str(raw["version"])
             )
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
@@ -308,7 +260,7 @@ class ManagedNeo4j:
                 self.home,
                 tied=self.tied,
             )
-            state = _State(self._process.pid, bolt, http, self.distribution.version)
+            state = State(self._process.pid, bolt, http, self.distribution.version)
             write_atomic(self.state_file, json.dumps(state.__dict__ | {"started": _now()}))
             failure = self._await_bolt(bolt, timeout)
             if failure is None:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from graph.neo4j_launcher import ServerError
-from graph.neo4j_launcher.files import file_lock
+from managed_neo4j import ServerError
+from managed_neo4j.files import file_lock
 
 NEO4J_VERSION = "5.26.31"
 BROWSER_VERSION = "5.24.0"  # the newest Neo4j Browser published on Maven Central

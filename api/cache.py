@@ -1,7 +1,7 @@
 """The read cache: answers of the graph's read endpoints, reused while the graph is unchanged.
 
 Every stored answer carries the graph version it was computed at: the bookmark of a trivial
-read transaction (``graph.reader.graph_version``), which changes with every committed write
+read transaction (``graph.stats.graph_version``), which changes with every committed write
 to the database, whoever makes it (``dekg ingest``, ``POST /articles``, another service,
 Neo4j Browser). A stored answer is served only while the current version still equals its
 own; nothing is ever served from an older state of the graph than

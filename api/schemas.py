@@ -11,6 +11,10 @@ from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from ontology.model import DatePrecision, Modality
+from ontology.outcome import ItemStatus
+from ontology.plover import EventType
+
 
 class _Public(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -37,14 +41,14 @@ class EventPublic(_Public):
     """One event (one happening; several articles may have reported it)."""
 
     id: str
-    type: str
+    type: EventType
     mode: str | None = None
     cameo: str | None = None
     quad_class: int | None = None
     goldstein: float | None = None
     date: dt.date | None = None
-    date_precision: str | None = None
-    modality: str | None = None
+    date_precision: DatePrecision | None = None
+    modality: Modality | None = None
     confidence: float | None = None
     num_articles: int | None = None
     num_sources: int | None = None
@@ -211,7 +215,9 @@ class ArticleIngested(_Public):
     """The result of ``POST /articles``: the article, its events and what the graph did."""
 
     article: ArticleRef
-    status: str = Field(description="written, or unchanged when the same text was loaded before")
+    status: ItemStatus = Field(
+        description="written, or unchanged when the same text was loaded before"
+    )
     events: list[EventPublic]
 
 

@@ -18,6 +18,6 @@ def ensure_schema(graph: Graph, *, wait_s: int = 60) -> None:
     """
     what = "creating the graph schema"
     for statement in queries.SCHEMA:
-        graph.run(statement, what)
-    graph.run(queries.AWAIT_INDEXES, what, seconds=wait_s)
-    graph.run(queries.LABEL_EVENT_TYPES, what)
+        graph.write(statement, what)
+    graph.write(queries.AWAIT_INDEXES, what, seconds=wait_s)
+    graph.run(queries.LABEL_EVENT_TYPES, what)  # CALL … IN TRANSACTIONS: auto-commit

@@ -7,7 +7,8 @@ runs fixed queries from ``graph.queries`` through it:
   found dead (Neo4j restarted) is retried once on a fresh one.
 * :meth:`Graph.read_tx` / :meth:`Graph.write_tx`: a managed transaction (the driver retries
   transient failures for ``retry_s`` seconds).
-* :meth:`Graph.run`: an auto-commit statement (schema, ``CALL … IN TRANSACTIONS``).
+* :meth:`Graph.write`: one statement in a managed write transaction (schema statements).
+* :meth:`Graph.run`: an auto-commit statement (``CALL … IN TRANSACTIONS``).
 
 Every driver error leaves this module as one of the graph package's errors, chained to it
 (:func:`translate`):
@@ -186,8 +187,12 @@ class Graph:
         with neo4j_errors(what, values=True), self.session(read=False) as session:
             return session.execute_write(work, *args, **kwargs)
 
+    def write(self, statement: str, what: str, **params: Any) -> None:
+        """One write statement in a managed transaction (transient failures retried)."""
+        self.write_tx(_consume, what, statement, params)
+
     def run(self, statement: str, what: str, **params: Any) -> None:
-        """An auto-commit write statement (schema, ``CALL … IN TRANSACTIONS``)."""
+        """An auto-commit write statement (``CALL … IN TRANSACTIONS`` needs one)."""
         with neo4j_errors(what), self.session(read=False) as session:
             session.run(statement, params).consume()
 
@@ -200,6 +205,10 @@ class Graph:
     def verify(self, what: str = "connecting") -> None:
         """Check connectivity and credentials now (a quick connect, no retries)."""
         verify_connectivity(self.driver, what)
+
+
+def _consume(tx: neo4j.ManagedTransaction, statement: str, params: dict[str, Any]) -> None:
+    tx.run(statement, params).consume()
 
 
 def verify_connectivity(driver: neo4j.Driver, what: str = "connecting") -> None:

@@ -58,6 +58,14 @@ DEFAULT_PORTS = (7687, 7474)
 _PORT_ATTEMPTS = 3
 
 
+def new_password() -> str:
+    """A random password that neo4j-admin reads as a value: one starting with ``-`` (1 in
+    64 of ``token_urlsafe``) would be taken for an option and the first start would fail."""
+    while (password := secrets.token_urlsafe(24)).startswith("-"):
+        continue
+    return password
+
+
 class ManagedNeo4j:
     """One local Neo4j server instance living in ``home``.
 
@@ -233,7 +241,7 @@ class ManagedNeo4j:
             return
         generated = not self.password_file.exists()
         if generated:
-            write_private(self.password_file, secrets.token_urlsafe(24) + "\n")
+            write_private(self.password_file, new_password() + "\n")
         try:
             # picocli reads the argument from the file: the password never shows in `ps`.
             run_admin(

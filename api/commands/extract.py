@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from api.commands import ModelOpt, PathsArg, PublishedOpt, WorkersOpt
+
 if TYPE_CHECKING:
     from rich.table import Table
 
@@ -78,13 +80,7 @@ def _events_table(result: ExtractionResult) -> Table:
 
 
 def extract(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Article files (.txt, .html, .jsonl, .json, RSS/Atom) or directories.",
-            show_default=False,
-        ),
-    ],
+    paths: PathsArg,
     output_format: Annotated[
         ExtractFormat,
         typer.Option(
@@ -94,17 +90,9 @@ def extract(
             "document with articles and events; table: a readable table.",
         ),
     ] = ExtractFormat.JSONL,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for articles that carry none."),
-    ] = None,
-    workers: Annotated[
-        int, typer.Option(min=1, max=64, help="Processes for the spaCy pipeline.")
-    ] = 1,
-    model: Annotated[
-        str | None,
-        typer.Option(help="spaCy model name (default: DEKG_SPACY_MODEL, else en_core_web_sm)."),
-    ] = None,
+    published: PublishedOpt = None,
+    workers: WorkersOpt = 1,
+    model: ModelOpt = None,
 ) -> None:
     """Extract PLOVER events from news articles and print them to stdout.
 

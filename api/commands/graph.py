@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
-from api.commands import usage
+from api.commands import ModelOpt, PathsArg, PublishedOpt, WorkersOpt, usage
 from api.usecases.exports import ExportName
 
 if TYPE_CHECKING:
@@ -75,27 +75,13 @@ def _summary(report: WriteReport) -> str:
 
 
 def ingest(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Article files (.txt, .html, .jsonl, .json, RSS/Atom) or directories.",
-            show_default=False,
-        ),
-    ],
-    workers: Annotated[
-        int, typer.Option(min=1, max=64, help="Processes for the spaCy pipeline.")
-    ] = 1,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for articles that carry none."),
-    ] = None,
+    paths: PathsArg,
+    workers: WorkersOpt = 1,
+    published: PublishedOpt = None,
     batch_size: Annotated[
         int, typer.Option(min=1, max=100_000, help="Events per Neo4j transaction.")
     ] = 1000,
-    model: Annotated[
-        str | None,
-        typer.Option(help="spaCy model name (default: DEKG_SPACY_MODEL, else en_core_web_sm)."),
-    ] = None,
+    model: ModelOpt = None,
 ) -> None:
     """Extract events from articles and load them into Neo4j (idempotent and resumable).
 

@@ -8,7 +8,7 @@ from collections import Counter
 from graph import NotFound, queries
 from graph.filters import GraphFilter
 from graph.session import Graph, Row
-from ontology.plover import EventType
+from ontology.plover import CONFLICT, COOPERATION, EventType
 
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 _ID_PART = re.compile(r"^[A-Za-z0-9._-]+$")
@@ -141,6 +141,8 @@ def actor_relationships(
         **flt.params(),
         id=actor_id,
         limit=limit,
+        cooperation=sorted(COOPERATION),
+        conflict=sorted(CONFLICT),
     )
     out = []
     for row in rows:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import graph_samples as s
 import neo4j
 import networkx as nx
 import pytest
@@ -19,9 +19,6 @@ from api.settings import get_settings
 from graph.schema import ensure_schema
 from graph.session import Graph
 from graph.writer import GraphWriter
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "graph"))
-import graph_samples as s
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "cyprus-mail-blinken-lavrov.txt"
 

@@ -13,6 +13,7 @@ import pytest
 from graph_samples import full_filter, meeting_result, seed_result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import wipe
 
 from graph import queries
 from graph.filters import GraphFilter
@@ -44,13 +45,13 @@ def test_every_parameter_a_condition_reads_is_a_filter_parameter() -> None:
 def two_articles(neo4j_driver: neo4j.Driver, neo4j_server: Any) -> Iterator[tuple[Any, str]]:
     """(driver, database) over the seed article and a second report of its meeting."""
     database = neo4j_server.database
-    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+    wipe(neo4j_driver, database)
     ensure_schema(Graph(neo4j_driver, database))
     GraphWriter(Graph(neo4j_driver, database)).write_results(
         [seed_result(), meeting_result("reuters-blinken-lavrov", "Reuters")]
     )
     yield neo4j_driver, database
-    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+    wipe(neo4j_driver, database)
 
 
 ACTORS = ["state:USA", "state:RUS", "state:UKR", "person:antony-blinken", "person:sergei-lavrov"]

@@ -11,6 +11,7 @@ from typing import Any
 import graph_samples as s
 import neo4j
 import pytest
+from support import wipe
 
 from graph import GraphUnavailable
 from graph.schema import ensure_schema
@@ -79,7 +80,7 @@ def assert_no_half_written_article(driver: neo4j.Driver) -> None:
 @pytest.fixture(scope="module")
 def reference(neo4j_driver: neo4j.Driver) -> dict[str, Any]:
     """The graph a plain sequential load of the corpus gives."""
-    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=DB)
+    wipe(neo4j_driver, DB)
     ensure_schema(Graph(neo4j_driver, DB))
     GraphWriter(Graph(neo4j_driver, DB)).write_results(corpus())
     return snapshot(neo4j_driver)

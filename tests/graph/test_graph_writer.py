@@ -8,6 +8,7 @@ from typing import Any
 import graph_samples as s
 import neo4j
 import pytest
+from support import wipe
 
 from graph.schema import ensure_schema
 from graph.session import Graph
@@ -274,7 +275,7 @@ def test_batch_size_does_not_change_the_graph(neo4j_clean: neo4j.Driver) -> None
     ]
     GraphWriter(Graph(neo4j_clean, DB), batch_size=1).write_results(results)
     one_by_one = counts(neo4j_clean), interactions(neo4j_clean)
-    neo4j_clean.execute_query("MATCH (n) DETACH DELETE n", database_=DB)
+    wipe(neo4j_clean, DB)
     GraphWriter(Graph(neo4j_clean, DB), batch_size=1000).write_results(results)
     assert (counts(neo4j_clean), interactions(neo4j_clean)) == one_by_one
     assert_interactions_exact(neo4j_clean)

@@ -459,3 +459,11 @@ def test_a_secret_is_not_in_the_repr() -> None:
     from managed_neo4j.server import Credentials
 
     assert "s3cret" not in repr(Credentials("neo4j", "s3cret"))
+
+
+def test_a_generated_password_never_looks_like_an_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    from managed_neo4j import server
+
+    tokens = iter(["-starts-with-a-dash", "_fine-one"])
+    monkeypatch.setattr(server.secrets, "token_urlsafe", lambda n: next(tokens))
+    assert server.new_password() == "_fine-one"

@@ -1,4 +1,4 @@
-"""Hand-built ontology models for the graph tests (no NLP involved)."""
+"""Hand-built ontology models shared by the graph and API tests (no NLP involved)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from ontology.model import (
 )
 from ontology.plover import CATEGORIES, EventType, goldstein
 
-SEED_PATH = Path(__file__).resolve().parents[2] / "examples" / "cyprus-mail-blinken-lavrov.txt"
+SEED_PATH = Path(__file__).resolve().parents[1] / "examples" / "cyprus-mail-blinken-lavrov.txt"
 
 USA = Actor(
     id="state:USA",

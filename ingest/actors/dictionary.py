@@ -92,10 +92,19 @@ class PersonEntry:
         return max(valid, key=_role_rank) if valid else None
 
     def actor_on(self, day: dt.date | None) -> Actor:
-        """The person as an Actor, with the role (country, sector) valid on ``day``."""
+        """The person as an Actor, with the role (country, sector) valid on ``day``.
+
+        Out of office on ``day`` after an office held before it, the person is a former
+        official: sector ELI (PLOVER manual, actor sectors), role "former ...".
+        """
         role = self.role_on(day)
         if role is None and day is not None:
-            role = self.role_on(None)
+            past = [r for r in self.roles if r.end is not None and r.end <= day]
+            if past:
+                last = max(past, key=lambda r: (r.end or dt.date.min, _role_rank(r)))
+                role = Role(f"former {last.role}", last.country, Sector.ELI, None, None, None)
+            else:
+                role = self.role_on(None)
         if role is None:
             return Actor(
                 id=self.id,

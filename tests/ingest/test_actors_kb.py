@@ -78,6 +78,23 @@ def test_states_and_organisations_carry_wikidata_ids(dictionary: ActorDictionary
     assert all(QID.match(a.wikidata or "") for a in [*states, *orgs])
 
 
+def test_armed_groups_with_aliases_countries_and_checked_ids(dictionary: ActorDictionary) -> None:
+    groups = [a for a in dictionary.actors.values() if a.kind is ActorKind.ARMED_GROUP]
+    assert len(groups) >= 100
+    assert all(QID.match(g.wikidata) for g in groups if g.wikidata)
+    (form,) = dictionary.lookup("Hamas")
+    assert dictionary.actors[form.actor_id].wikidata == "Q38799"
+    (form,) = dictionary.lookup("ISWAP")
+    group = dictionary.actors[form.actor_id]
+    assert (group.name, group.country, group.sector) == (
+        "Islamic State West Africa Province",
+        "NGA",
+        Sector.REB,
+    )
+    (form,) = dictionary.lookup("IRGC")
+    assert dictionary.actors[form.actor_id].sector is Sector.MIL
+
+
 def test_curated_people_keep_their_ids_and_gain_wikidata_ids(dictionary: ActorDictionary) -> None:
     (form,) = dictionary.lookup("Sergei Lavrov")
     assert form.actor_id == "person:sergei-lavrov"

@@ -59,7 +59,10 @@ class ActorRuler:
         forms = self.dictionary.entity_forms
         if not forms:
             return []
-        candidates = [*doc.ents, *_capitalised_runs(doc)]
+        runs = _capitalised_runs(doc)
+        # a title in front of a name is capitalised too: "Foreign Minister Ana Lopes"
+        tails = [r[i:] for r in runs for i in range(1, len(r) - 1)]
+        candidates = [*doc.ents, *runs, *tails]
         return [
             Span(doc, c.start, c.end, label=c.text)
             for c in candidates

@@ -9,7 +9,9 @@ ingest/actors/data/SOURCES.md. The output is one gzip'd JSON object:
   ``[id, name, wikidata, gender, [aliases], [[role, country, sector, affiliation, start, end]]]``
   (dates ISO, end exclusive, null = open);
 - ``states``: ISO3 → Wikidata id, for every state pycountry knows that Wikidata names;
-- ``organizations`` and ``armed_groups``: entries of the dictionary-file shape plus ``wikidata``.
+- ``organizations`` and ``armed_groups``: entries of the dictionary-file shape plus ``wikidata``;
+- ``compiled_people``: ids of the people known only from ``compiled/recent_office_holders.json``
+  (no Wikidata id: the base had no one of that name).
 
 Hand-curated dictionary entries (people.json, organizations.json, armed_groups.json) keep their
 ids; the build gives them the Wikidata id of the record they match and leaves them out of the
@@ -121,24 +123,53 @@ def _aliases(h: sources.Holding) -> set[str]:
     return {n for n in names if kb_rules.usable_name(n)}
 
 
+def _add_recent_roles(rows: dict[str, list[Any]], curated_aliases: set[str]) -> list[str]:
+    """Roles compiled by hand for the years after the snapshots, added to the person of that
+    name (a new person without a Wikidata id when the base has none); returns the new keys."""
+    compiled = json.loads((COMPILED / "recent_office_holders.json").read_text(encoding="utf-8"))
+    by_name: dict[str, str] = {}
+    for qid, (_, _, aliases, _) in rows.items():
+        for alias in aliases:
+            by_name.setdefault(alias, qid)
+    added: list[str] = []
+    for role in compiled["roles"]:
+        name = role["name"]
+        if name in curated_aliases:
+            continue
+        key = by_name.get(name) or by_name.get(kb_rules.ascii_fold(name))
+        if key is None:
+            key = by_name[name] = f"compiled:{slugify(name)}"
+            rows[key] = [name, "", {name, kb_rules.ascii_fold(name)}, []]
+            added.append(key)
+        row = [role["role"], role["country"], role["sector"], role["affiliation"]]
+        row += [role["start"], role["end"]]
+        if row not in rows[key][3]:
+            rows[key][3].append(row)
+    return added
+
+
 def build_people(mirror: Path, qid_iso3: dict[str, str]) -> tuple[list[list[Any]], int]:
     """Compact people rows, and how many hand-curated people got a Wikidata id."""
     rows = _holding_rows(mirror, qid_iso3)
     curated_people = curated("people.json")
     by_alias = {a: p for p in curated_people["people"] for a in (p["name"], *p.get("aliases", []))}
+    _add_recent_roles(rows, set(by_alias))
     linked = 0
     out: list[list[Any]] = []
     used_ids: dict[str, str] = {}
-    for qid in sorted(rows, key=lambda q: int(q[1:]) if q[1:].isdigit() else 0):
-        name, gender, aliases, roles = rows[qid]
+    for key in sorted(
+        rows, key=lambda q: (not q.startswith("Q"), int(q[1:]) if q[1:].isdigit() else 0, q)
+    ):
+        name, gender, aliases, roles = rows[key]
+        qid = key if key.startswith("Q") else None
         match = next((by_alias[a] for a in sorted(aliases) if a in by_alias), None)
         if match is not None:
-            if not match.get("wikidata"):
+            if qid and not match.get("wikidata"):
                 match["wikidata"] = qid
                 linked += 1
             continue
         slug = f"person:{slugify(name)}"
-        person_id = slug if used_ids.setdefault(slug, qid) == qid else f"{slug}-{qid.lower()}"
+        person_id = slug if used_ids.setdefault(slug, key) == key else f"{slug}-{key.lower()}"
         roles.sort(key=lambda r: r[4] or "")
         gender_code = {"male": "m", "female": "f"}.get(gender)
         out.append([person_id, name, qid, gender_code, sorted(aliases - {name}), roles])
@@ -217,7 +248,13 @@ def main() -> None:
     people, linked_people = build_people(args.mirror, qid_iso3)
     orgs, linked_orgs = build_organizations(args.mirror)
     groups, linked_groups = build_armed_groups()
-    kb = {"states": states, "people": people, "organizations": orgs, "armed_groups": groups}
+    kb = {
+        "states": states,
+        "people": people,
+        "organizations": orgs,
+        "armed_groups": groups,
+        "compiled_people": sorted(p[0] for p in people if p[2] is None),
+    }
     payload = json.dumps(kb, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     args.out.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
     roles = sum(len(p[5]) for p in people)

@@ -111,6 +111,7 @@ class ActorPublic(_Public):
     sector: str | None = None
     role: str | None = None
     aliases: list[str] = Field(default_factory=list)
+    wikidata: str | None = Field(default=None, description="Wikidata item id (Q7747)")
 
 
 class ActorDetail(ActorPublic):

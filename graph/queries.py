@@ -141,6 +141,7 @@ SET a.name = name,
     a.country = coalesce(row.country, a.country),
     a.sector = coalesce(row.sector, a.sector),
     a.role = coalesce(row.role, a.role),
+    a.wikidata = coalesce(row.wikidata, a.wikidata),
     a.aliases = reduce(acc = [], x IN coalesce(a.aliases, []) + row.aliases + [row.name, old] |
                        CASE WHEN x = name OR x IN acc THEN acc ELSE acc + x END)
 """

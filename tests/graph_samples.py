@@ -51,6 +51,7 @@ LAVROV = Actor(
     role="Foreign Minister",
     affiliation="state:RUS",
     aliases=("Lavrov",),
+    wikidata="Q58217",
 )
 STOCKHOLM = Place(
     name="Stockholm", country="SWE", lat=59.33258, lon=18.0649, geonames_id=2673730, feature="city"

@@ -209,6 +209,26 @@ def test_actor_identity_across_articles(writer: GraphWriter, neo4j_clean: neo4j.
     assert actor["a"]["country"] == "USA"
 
 
+def test_a_wikidata_id_is_stored_and_kept(writer: GraphWriter, neo4j_clean: neo4j.Driver) -> None:
+    assert s.LAVROV.wikidata == "Q58217"
+    plain = s.LAVROV.model_copy(update={"wikidata": None})
+    for item, lavrov in (("w1", s.LAVROV), ("w2", plain)):
+        event = s.make_event(item, EventType.CONSULT, (lavrov,), (s.BLINKEN,))
+        result = ExtractionResult(
+            item=item, article=s.article(item), events=(event,), actors=(lavrov, s.BLINKEN)
+        )
+        writer.write_results([result])
+    rows = _q(
+        neo4j_clean,
+        "MATCH (a:Actor) WHERE a.id IN ['person:sergei-lavrov', 'person:antony-blinken'] "
+        "RETURN a.id AS id, a.wikidata AS q",
+    )
+    assert {r["id"]: r["q"] for r in rows} == {
+        "person:sergei-lavrov": "Q58217",
+        "person:antony-blinken": None,
+    }
+
+
 def test_affiliation_to_an_unknown_actor_creates_it(
     writer: GraphWriter, neo4j_clean: neo4j.Driver
 ) -> None:

@@ -99,6 +99,7 @@ class TriggerRule:
     cameo: str
     type: EventType
     pos: frozenset[str]
+    id: str = ""
     objects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
@@ -159,7 +160,9 @@ def parse_rule(entry: dict[str, object]) -> TriggerRule:
     confidence = entry.get("confidence", 0.8)
     if not isinstance(confidence, int | float):
         raise LexiconError(f"trigger {lemma!r}: confidence must be a number")
+    rule_id = entry.get("id")
     return TriggerRule(
+        id=rule_id if isinstance(rule_id, str) else f"{lemma.lower()}-{cameo}",
         lemma=lemma.lower(),
         cameo=cameo,
         type=_type_of(cameo, entry.get("type")),

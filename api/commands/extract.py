@@ -134,7 +134,9 @@ def extract(
     day = _parse_day(published)
     settings = get_settings()
     try:
-        nlp = load_pipeline(model or settings.spacy_model, settings.actor_dictionaries)
+        nlp = load_pipeline(
+            model or settings.spacy_model, settings.actor_dictionaries, settings.triggers
+        )
     except ModelNotInstalled as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(EXIT_USAGE) from e

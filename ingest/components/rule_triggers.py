@@ -20,7 +20,7 @@ REQUEST_RULE_ID = "request-reported-modal"
 
 def rule_proposal(lexicon: Lexicon, token: Token) -> tuple[EventType, TriggerInfo] | None:
     """The lexicon rule the token meets, as a proposal."""
-    if token.lemma_.lower() not in lexicon or token.dep_ in {"compound", "amod"}:
+    if token.dep_ in {"compound", "amod"} or lexicon.lemma_of(token) is None:
         return None
     rule = lexicon.match(token, intent=clauses.is_intent(token))
     if rule is None:

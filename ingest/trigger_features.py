@@ -5,12 +5,16 @@ features are strings read from the base pipeline's parse, the same at training a
 time: the lemma and its part of speech and arc, the head, the near dependents (objects,
 particles, prepositions with their objects, negation, auxiliaries, modifiers, clausal
 complements) paired with the lemma ("impose|dobj=tariff"), the entity types of subject and
-object, and the word's suffix for lemmas never seen in training.
+object, and the word's suffix for lemmas never seen in training. With a lexicon, what the
+rules say of the token is a feature too (the model learns when to trust them).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from ingest import clauses
+from ingest.triggers import Lexicon
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})
 _CHILD_DEPS = frozenset(
@@ -28,7 +32,15 @@ def _word(token: Token) -> str:
     return token.lemma_.lower() if token.pos_ not in {"PROPN", "NUM"} else token.pos_
 
 
-def features(token: Token) -> list[str]:
+def rule_features(token: Token, lexicon: Lexicon) -> list[str]:
+    """The type the lexicon rules give the token, as features (none when no rule fires)."""
+    if token.dep_ in {"compound", "amod"} or lexicon.lemma_of(token) is None:
+        return []
+    rule = lexicon.match(token, intent=clauses.is_intent(token))
+    return [] if rule is None else [f"rule={rule.type.value}", f"rule_id={rule.id}"]
+
+
+def features(token: Token, lexicon: Lexicon | None = None) -> list[str]:
     """The feature strings of one candidate token."""
     lemma = token.lemma_.lower()
     head = token.head
@@ -63,4 +75,6 @@ def features(token: Token) -> list[str]:
                         out.append(f"ppe={child.lower_}={obj.ent_type_}")
         if dep in _ENTITY_DEPS and child.ent_type_:
             out.append(f"ce={dep}={child.ent_type_}")
+    if lexicon is not None:
+        out += rule_features(token, lexicon)
     return out

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from ingest.training.corpus import Sentence, folds
 from ingest.training.linear_train import examples, fit, parse, token_labels
 from ingest.trigger_linear import LinearTriggerModel
+from ingest.triggers import Lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +59,16 @@ def cross_validate_linear(
     seed: int = 0,
     bits: int = 18,
     thresholds: Sequence[float] = (0.5,),
+    none_weight: float = 1.0,
+    lexicon: Lexicon | None = None,
+    docs: Sequence[Doc] = (),
 ) -> dict[float, list[Scores]]:
     """Per threshold, the scores of ``k`` models each trained without one fold."""
     out: dict[float, list[Scores]] = {t: [] for t in thresholds}
-    parsed = dict(zip((s.id for s in sentences), parse(nlp, sentences), strict=True))
+    parsed = dict(zip((s.id for s in sentences), docs or parse(nlp, sentences), strict=True))
     for train_part, test_part in folds(sentences, k):
-        xs, ys = examples([parsed[s.id] for s in train_part], train_part, bits)
-        model = fit(xs, ys, bits=bits, seed=seed)
+        xs, ys = examples([parsed[s.id] for s in train_part], train_part, bits, lexicon)
+        model = fit(xs, ys, bits=bits, seed=seed, none_weight=none_weight, lexicon=lexicon)
         test_docs = [parsed[s.id] for s in test_part]
         for threshold in thresholds:
             out[threshold].append(score_linear(model, test_docs, test_part, threshold))

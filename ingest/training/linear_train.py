@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ingest.training.corpus import Sentence
 from ingest.trigger_features import is_candidate
 from ingest.trigger_linear import NONE, LinearTriggerModel, feature_ids
+from ingest.triggers import Lexicon
 from ontology.plover import EventType
 
 LABELS = (NONE, *(t.value for t in EventType))
@@ -38,7 +39,7 @@ def parse(nlp: Language, sentences: Sequence[Sentence]) -> list[Doc]:
 
 
 def examples(
-    docs: Sequence[Doc], sentences: Sequence[Sentence], bits: int
+    docs: Sequence[Doc], sentences: Sequence[Sentence], bits: int, lexicon: Lexicon | None = None
 ) -> tuple[list[NDArray[np.int64]], NDArray[np.int64]]:
     """Feature ids and label index of every candidate token of the parsed sentences."""
     index = {label: i for i, label in enumerate(LABELS)}
@@ -48,7 +49,7 @@ def examples(
         labels = token_labels(doc, sentence)
         for token in doc:
             if is_candidate(token) or token.i in labels:
-                xs.append(feature_ids(token, bits))
+                xs.append(feature_ids(token, bits, lexicon))
                 ys.append(index[labels.get(token.i, NONE)])
     return xs, np.array(ys, dtype=np.int64)
 
@@ -63,8 +64,13 @@ def fit(
     l2: float = 1e-6,
     seed: int = 0,
     batch: int = 64,
+    none_weight: float = 1.0,
+    lexicon: Lexicon | None = None,
 ) -> LinearTriggerModel:
-    """Softmax regression by mini-batch AdaGrad; deterministic for a given seed."""
+    """Softmax regression by mini-batch AdaGrad; deterministic for a given seed.
+    ``none_weight`` < 1 weighs the (many) non-trigger tokens less, trading precision for
+    recall. ``lexicon``: the examples carry rule features (``ingest.trigger_features``); the
+    model then computes them at run time too."""
     rng = np.random.default_rng(seed)
     n_classes = len(LABELS)
     weights = np.zeros((1 << bits, n_classes), dtype=np.float32)
@@ -82,6 +88,7 @@ def fit(
             probs = np.exp(scores)
             probs /= probs.sum(axis=1, keepdims=True)
             probs[np.arange(len(ids)), ys[chosen]] -= 1.0
+            probs[ys[chosen] == 0] *= none_weight
             grad = np.zeros((len(flat), n_classes), dtype=np.float32)
             grad[:] = probs[owner]
             rows, inverse = np.unique(flat, return_inverse=True)
@@ -90,4 +97,4 @@ def fit(
             summed += l2 * weights[rows]
             history[rows] += summed**2
             weights[rows] -= learn_rate * summed / np.sqrt(history[rows])
-    return LinearTriggerModel(weights, LABELS, bits)
+    return LinearTriggerModel(weights, LABELS, bits, lexicon)

@@ -15,8 +15,11 @@ from ingest.training import TrainingError
 from ingest.training.corpus import Sentence, load_corpus
 from ingest.training.cv import Scores, cross_validate_linear
 from ingest.training.linear_train import examples, fit, parse
+from ingest.triggers import default_lexicon
 
 DEFAULT_THRESHOLD = 0.5
+RULE_FEATURES = False
+NONE_WEIGHT = 1.0
 META = "meta.json"
 
 
@@ -88,16 +91,26 @@ def train(
     threshold: float = DEFAULT_THRESHOLD,
     exclude_gold: Sequence[Path] = (),
     model: str = "en_core_web_sm",
+    rule_features: bool = RULE_FEATURES,
+    none_weight: float = NONE_WEIGHT,
 ) -> TrainReport:
     """Fit the linear trigger model on the whole corpus and write it to ``output``."""
     sentences, dropped = corpus_sentences(corpus, exclude_gold)
     report = _report(sentences, dropped)
-    xs, ys = examples(parse(load_base(model), sentences), sentences, bits)
+    lexicon = default_lexicon() if rule_features else None
+    xs, ys = examples(parse(load_base(model), sentences), sentences, bits, lexicon)
     if len(set(ys.tolist())) < 2:
         raise TrainingError("the corpus needs sentences with and without events")
-    fitted = fit(xs, ys, bits=bits, seed=seed)
+    fitted = fit(xs, ys, bits=bits, seed=seed, none_weight=none_weight, lexicon=lexicon)
     fitted.save(output)
-    meta = {"seed": seed, "bits": bits, "threshold": threshold, **asdict(report)}
+    meta = {
+        "seed": seed,
+        "bits": bits,
+        "threshold": threshold,
+        "rule_features": rule_features,
+        "none_weight": none_weight,
+        **asdict(report),
+    }
     meta.pop("dropped")
     (output / META).write_text(json.dumps(meta, indent=1), encoding="utf-8")
     report.output = str(output)

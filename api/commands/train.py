@@ -29,6 +29,10 @@ def train(  # noqa: PLR0917 (typer maps parameters to options)
         int,
         typer.Option(min=0, help="k > 1: k-fold cross-validation figures instead of training."),
     ] = 0,
+    rule_features: Annotated[
+        bool,
+        typer.Option(help="Give the model what the lexicon rules say of each token as features."),
+    ] = False,
     exclude_gold: Annotated[
         list[Path] | None,
         typer.Option(
@@ -53,6 +57,7 @@ def train(  # noqa: PLR0917 (typer maps parameters to options)
                 seed=seed,
                 threshold=threshold,
                 exclude_gold=exclude_gold or (),
+                rule_features=rule_features,
             )
     except (TrainingError, OSError) as e:
         typer.echo(f"error: {e}", err=True)

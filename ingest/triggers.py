@@ -1,7 +1,9 @@
 """The event trigger lexicon: lemma (+ object / preposition / modifier) patterns → CAMEO code.
 
-The lexicon is data (``ingest/data/triggers.json``). Each rule names the lemma of the trigger
-token and optional conditions read from the dependency parse:
+The lexicon is data (``ingest/data/triggers.json``, schema in ``ingest.trigger_schema``: a
+unique ``id`` and an ``example`` sentence per rule, unknown keys refused; rules another rule
+always pre-empts are reported at load, ``ingest.trigger_shadow``). Each rule names the lemma of
+the trigger token and optional conditions read from the dependency parse:
 
 - ``pos``: parts of speech the trigger may have (default ``["VERB"]``),
 - ``objects``: one of these lemmas must be a near dependent (object, prepositional object,

@@ -144,7 +144,9 @@ class ExtractorHolder:
                 from ingest.nlp import load_pipeline
 
                 nlp = load_pipeline(
-                    self._settings.spacy_model, tuple(self._settings.actor_dictionaries)
+                    self._settings.spacy_model,
+                    tuple(self._settings.actor_dictionaries),
+                    self._settings.triggers,
                 )
                 self._extractor = Extractor(nlp)
             return self._extractor

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from ingest.evaluate import EvaluationReport
     from ingest.readers import ReadItem
+    from ingest.scoring import TypeCounts
     from ontology.model import Event, ExtractionResult
 
 
@@ -112,7 +113,9 @@ def extract(
     day = usage(lambda: parse_day(published, "--published"))
     settings = get_settings()
     try:
-        nlp = load_pipeline(model or settings.spacy_model, settings.actor_dictionaries)
+        nlp = load_pipeline(
+            model or settings.spacy_model, settings.actor_dictionaries, settings.triggers
+        )
     except ModelNotInstalled as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(EXIT_USAGE) from e
@@ -162,6 +165,43 @@ def _finish(output_format: ExtractFormat, results: list[ExtractionResult]) -> No
             console.print(_events_table(result))
 
 
+def _type_table(title: str, by_type: dict[str, TypeCounts]) -> Table:
+    from rich.table import Table
+
+    from ingest.scoring import f1, rate
+
+    table = Table(title=title)
+    for column in ("type", "P", "R", "F1", "correct/predicted", "recalled/gold"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for name, c in by_type.items():
+        p, r = rate(c.correct, c.predicted), rate(c.recalled, c.gold)
+        table.add_row(
+            name,
+            str(p),
+            str(r),
+            str(f1(p, r)),
+            f"{c.correct}/{c.predicted}",
+            f"{c.recalled}/{c.gold}",
+        )
+    return table
+
+
+def _confusion_table(confusion: dict[str, dict[str, int]]) -> Table:
+    from rich.table import Table
+
+    from ingest.scoring import NONE
+
+    predicted = [*sorted({p for row in confusion.values() for p in row} - {NONE}), NONE]
+    table = Table(title="Confusion: gold type (rows) x predicted type (columns)")
+    table.add_column("gold")
+    for name in predicted:
+        table.add_column(name[:6], justify="right")
+    for gold in [*sorted(set(confusion) - {NONE}), NONE]:
+        row = confusion.get(gold, {})
+        table.add_row(gold, *(str(row.get(p, "")) for p in predicted))
+    return table
+
+
 def _report_tables(report: EvaluationReport) -> list[Table]:
     from rich.table import Table
 
@@ -175,7 +215,11 @@ def _report_tables(report: EvaluationReport) -> list[Table]:
         table.add_row("predictions", str(s.predictions))
         table.add_row("event recall", f"{s.event_recall} ({s.matched}/{s.records})")
         table.add_row("type accuracy", f"{s.type_accuracy} ({s.right_type}/{s.with_right_source})")
-        tables.append(table)
+        tables += [
+            table,
+            _type_table("Per type (recall)", s.by_type),
+            _confusion_table(s.confusion),
+        ]
     for a in report.articles:
         table = Table(title=f"Article-level scores: {a.article_id}")
         table.add_column("measure")
@@ -192,6 +236,19 @@ def _report_tables(report: EvaluationReport) -> list[Table]:
         table.add_row("false positives", "\n".join(a.false_positives) or "-")
         table.add_row("must not (check by hand)", "\n".join(a.must_not) or "-")
         tables.append(table)
+    t = report.totals
+    if t is not None:
+        table = Table(title=f"All {t.articles} articles (one-to-one pairing)")
+        table.add_column("measure")
+        table.add_column("value")
+        table.add_row(
+            "precision",
+            f"{t.precision} ({t.matched_predictions}/{t.predictions - t.optional_predictions})",
+        )
+        table.add_row("recall", f"{t.recall} ({t.recalled}/{t.gold_events})")
+        table.add_row("F1", str(t.f1))
+        table.add_row("date accuracy", f"{t.date_accuracy} ({t.date_correct}/{t.date_checked})")
+        tables += [table, _type_table("Per type", t.by_type), _confusion_table(t.confusion)]
     return tables
 
 
@@ -205,8 +262,8 @@ def evaluate(
     gold: Annotated[
         Path,
         typer.Option(
-            help="Article gold (.json like seed-gold.json) or PLOVER records "
-            "(.jsonl); the kind is detected.",
+            help="Article gold (.json like seed-gold.json, or a directory of them) or "
+            "PLOVER records (.jsonl); the kind is detected.",
             show_default=False,
         ),
     ],
@@ -214,7 +271,8 @@ def evaluate(
         EvalFormat, typer.Option("--format", "-f", help="table or json.")
     ] = EvalFormat.TABLE,
 ) -> None:
-    """Score extracted events against gold: precision, recall, date and place accuracy."""
+    """Score extracted events against gold: precision, recall, date and place accuracy,
+    per-type P/R/F1 and a type confusion table (predictions and gold paired one to one)."""
     from rich.console import Console
 
     from ingest.evaluate import EvaluationError, evaluate_files
@@ -227,7 +285,7 @@ def evaluate(
     if output_format is EvalFormat.JSON:
         typer.echo(report.model_dump_json(indent=2))
         return
-    console = Console()
+    console = Console(width=max(120, Console().width))
     for table in _report_tables(report):
         console.print(table)
 

@@ -115,7 +115,9 @@ def ingest(
 
     with _graph(settings) as graph:
         try:
-            nlp = load_pipeline(model or settings.spacy_model, settings.actor_dictionaries)
+            nlp = load_pipeline(
+                model or settings.spacy_model, settings.actor_dictionaries, settings.triggers
+            )
         except ModelNotInstalled as e:
             raise _fail(str(e), EXIT_USAGE) from e
         try:

@@ -13,7 +13,9 @@ import json
 import sys
 from pathlib import Path
 
-from ingest.evaluate import evaluate_files
+from ingest.dates import parse_published
+from ingest.evaluate import evaluate_files, score_article
+from ingest.evaluate_actors import article_figures, load_evidenced, without_dates
 from ingest.extract import Extractor
 from ingest.nlp import load_pipeline
 from ingest.readers import iter_items
@@ -67,6 +69,43 @@ def main() -> None:
     _write(dev_results, dev_pred, args.show)
     report = evaluate_files(args.shared / "eval" / "dev" / "plover-gsr-dev.jsonl", dev_pred)
     print(report.model_dump_json(indent=1, exclude={"sentences": {"missed"}}))
+    _voa_dev(extractor, args.shared, args.show)
+
+
+def _voa_dev(extractor: Extractor, shared: Path, show: bool) -> None:
+    """The 24 annotated VOA articles: micro precision/recall, actor and date figures."""
+    golds = [json.loads(p.read_text()) for p in sorted((shared / "eval/dev/voa").glob("*.json"))]
+    wanted = {g["article"]["id"] for g in golds}
+    stories = [json.loads(line) for line in (shared / "corpus/voa-stories.jsonl").open()]
+    articles = [
+        Article(
+            id=s["id"],
+            text=s["text"],
+            title=s.get("title"),
+            published=parse_published(s["published"]),
+        )
+        for s in stories
+        if s["id"] in wanted
+    ]
+    pred_path = RESULTS / "voa-dev-pred.jsonl"
+    _write(list(extractor.extract_many(articles)), pred_path, show)
+    predictions = load_evidenced(pred_path)
+    reports = [score_article(without_dates(g)[0], predictions) for g in golds]
+    predicted = sum(r.predictions - r.optional_predictions for r in reports)
+    matched = sum(r.matched_predictions for r in reports)
+    required = sum(r.gold_events for r in reports)
+    recalled = sum(r.recalled for r in reports)
+    figures = article_figures(golds, predictions)
+    print(
+        f"VOA dev: precision {matched}/{predicted} = {matched / max(predicted, 1):.3f}, "
+        f"recall {recalled}/{required} = {recalled / max(required, 1):.3f}"
+    )
+    print(f"VOA dev: date accuracy on matched events {figures.date_right}/{figures.date_checked}")
+    print(
+        f"VOA dev: type-matched events with source and target right "
+        f"{figures.both_right}/{figures.paired} = {figures.actor_accuracy}"
+        f" (source {figures.source_right}, target {figures.target_right})"
+    )
 
 
 if __name__ == "__main__":

@@ -20,15 +20,13 @@ from pathlib import Path
 
 from ingest.components.actor_ruler import add_actor_components
 from ingest.evaluate import PredEvent
-from ingest.evaluate_actors import sentence_figures
+from ingest.evaluate_actors import GOLD_FIXES, sentence_figures
 from ingest.extract import Extractor
 from ingest.mentions import get_mentions
 from ingest.nlp import load_base, load_pipeline
 from ontology.model import ActorKind, Article
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/eval/dev/plover-gsr-dev.jsonl"
-# Codes in the gold file that are not ISO 3166 alpha-3 (typos of the coders).
-GOLD_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 ORG_CODES = {"IGO", "NGO"}
 
 

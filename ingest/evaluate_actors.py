@@ -170,6 +170,30 @@ def article_figures(
     )
 
 
+#: Codes in the PLOVER gold records that are not ISO 3166 alpha-3 (typos of the coders).
+GOLD_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+#: CAMEO's code for a transnational militant group: such actors are matched by name.
+_GROUP_CODES = frozenset({"IMG"})
+
+
+def _fixed_actor(actor: Any) -> Any:
+    if not isinstance(actor, dict) or not isinstance(actor.get("code"), str):
+        return actor
+    code = GOLD_FIXES.get(actor["code"], actor["code"])
+    return {**actor, "code": None if code in _GROUP_CODES else code}
+
+
+def fixed_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A PLOVER record with the coders' typos fixed and militant groups matched by name."""
+    out = dict(record)
+    for side in ("source", "target"):
+        actors = record.get(side)
+        if not isinstance(actors, list):
+            continue
+        out[side] = [_fixed_actor(a) for a in actors]
+    return out
+
+
 def sentence_figures(
     records: Sequence[dict[str, Any]], predictions: Sequence[PredEvent]
 ) -> ActorFigures:
@@ -179,7 +203,7 @@ def sentence_figures(
         by_article.setdefault(p.article_id, []).append(p)
     pairs = []
     for record in records:
-        gold = sentence_gold(record)
+        gold = sentence_gold(fixed_record(record))
         pairs.append((gold, [p for p in by_article.get(gold.id, []) if p.type in gold.types]))
     paired, sources, targets, both = _tally(pairs)
     return ActorFigures(

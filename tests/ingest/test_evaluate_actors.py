@@ -168,3 +168,23 @@ def test_bad_prediction_line_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text('{"type": "ASSAULT"}\n', encoding="utf-8")
     with pytest.raises(EvaluationError, match="event 1"):
         actor_figures(gold, bad)
+
+
+def test_coder_typos_fixed_and_militant_groups_matched_by_name() -> None:
+    records = [
+        {
+            "id": "s1",
+            "event": "THREATEN",
+            "source": [{"code": "IMG", "actorText": "the Shining Path"}],
+            "target": [{"code": "JAP", "actorText": "Tokyo"}],
+        }
+    ]
+    pred = PredEvent.model_validate(
+        {
+            "article_id": "s1",
+            "type": "THREATEN",
+            "source": [{"name": "Shining Path", "country": None}],
+            "target": [{"name": "Japan", "country": "JPN"}],
+        }
+    )
+    assert sentence_figures(records, [pred]).both_right == 1

@@ -1,6 +1,7 @@
 """Build the dekg spaCy pipeline: the English base model plus the dekg components.
 
-Order (see ``/work/notes/C-nlp-contract.md``): base model → actor components (ruler, linker,
+Order (see ``/work/notes/C-nlp-contract.md``): sentence starts after abbreviations
+(``dekg_sentences_v1``) → base model → actor components (ruler, linker,
 coreference, places; inserted by ``ingest.components.actor_ruler.add_actor_components``) →
 ``dekg_events_v1`` → ``dekg_modality_v1``.
 """
@@ -61,6 +62,8 @@ def _add_dekg_components(nlp: Language, actor_dictionaries: Sequence[Path]) -> N
     actor_components = importlib.import_module("ingest.components.actor_ruler")
     importlib.import_module("ingest.components.events")
     importlib.import_module("ingest.components.modality")
+    importlib.import_module("ingest.components.sentences")
+    nlp.add_pipe("dekg_sentences_v1", first=True)
     actor_components.add_actor_components(nlp, list(actor_dictionaries))
     nlp.add_pipe("dekg_events_v1", last=True)
     nlp.add_pipe("dekg_modality_v1", last=True)

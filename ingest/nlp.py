@@ -56,6 +56,21 @@ def load_base(model_name: str) -> Language:
         raise ModelNotInstalled(f"spaCy model {package!r} cannot be loaded: {e}") from e
 
 
+# Verb forms the rule lemmatizer of the small English model gets wrong ("hoped" → "hop"),
+# which would hide the intention they express.
+LEMMA_REPAIRS: dict[str, str] = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def repair_lemmas(nlp: Language) -> None:
+    """Set the ``LEMMA_REPAIRS`` lemmas with the attribute ruler, which runs before the
+    lemmatizer (that keeps lemmas already set), if the pipeline has one."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in LEMMA_REPAIRS.items():
+        ruler.add(patterns=[[{"LOWER": form}]], attrs={"LEMMA": lemma})  # type: ignore[attr-defined]
+
+
 def _add_dekg_components(nlp: Language, actor_dictionaries: Sequence[Path]) -> None:
     # Imported here: registering the factories imports the gazetteers, which the bare
     # baseline does not need.
@@ -64,6 +79,7 @@ def _add_dekg_components(nlp: Language, actor_dictionaries: Sequence[Path]) -> N
     importlib.import_module("ingest.components.modality")
     importlib.import_module("ingest.components.sentences")
     nlp.add_pipe("dekg_sentences_v1", first=True)
+    repair_lemmas(nlp)
     actor_components.add_actor_components(nlp, list(actor_dictionaries))
     nlp.add_pipe("dekg_events_v1", last=True)
     nlp.add_pipe("dekg_modality_v1", last=True)

@@ -155,6 +155,8 @@ def fallback_target(
         return ()
     state = _state(doc, country) if country else None
     source_ids = {a.id for a in source}
-    if state is None or (state.id in source_ids and event_type not in DOMESTIC_TYPES):
-        return ()
+    if state is None or (
+        state.id in source_ids and (event_type not in DOMESTIC_TYPES or not place)
+    ):
+        return ()  # a state acting on itself only where the text names the place
     return (state,)

@@ -65,6 +65,9 @@ INTENT_GOVERNORS = frozenset(
         "forward",
         "force",
         "compel",
+        "schedule",
+        "due",
+        "slate",
     }
 )
 # Words of feeling and evaluation: their complement is someone else's act ("lawmakers angered

@@ -1,8 +1,11 @@
 """Implicit targets: who an event without a named target is done to, when the text tells.
 
-No fallback for verbal acts (a rejection, an accusation or an appeal is aimed at whoever made
-the rejected claim, never at a place), nor for events with nothing done to anyone ("launched an
-offensive", "mobilised troops"): their target stays empty. Otherwise:
+No place or own-state fallback for verbal acts (a rejection, an accusation or an appeal is
+aimed at whoever made the rejected claim, never at a place): their target is the author of what
+they respond to when the clause says so ("rejected the accusations while responding to the
+statement by the Taliban chief", "in response to Iran's threats"), else empty. Nor is there a
+fallback for events with nothing done to anyone ("launched an offensive", "mobilised troops").
+Otherwise:
 
 - an unnamed *patient* (the object, passive subject or relativised noun: "killed 12
   civilians", "detained dozens of activists", "the villages that troops shelled") belongs to
@@ -136,6 +139,30 @@ def _domestic(event_type: EventType, source: tuple[Actor, ...]) -> bool:
     return all(a.kind is not ActorKind.STATE and a.sector not in _FOREIGN_REACH for a in source)
 
 
+_RESPONSE_WORDS = frozenset({"respond", "response", "react", "reaction", "reply", "answer"})
+VERBAL_TYPES = frozenset(
+    {EventType.REJECT, EventType.ACCUSE, EventType.REQUEST, EventType.THREATEN, EventType.SUPPORT}
+)
+
+
+def response_target(doc: Doc, trigger: Token, source: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The actors named in what a verbal act responds to ("while responding to the statement
+    by the Taliban chief", "in response to Russia's demands"), other than its source."""
+    source_ids = {a.id for a in source}
+    for child in trigger.children:
+        heads = [child] if child.dep_ == "advcl" else []
+        if child.dep_ == "prep":
+            heads = [g for g in child.children if g.dep_ == "pobj"]
+        for head in heads:
+            if head.lemma_.lower() not in _RESPONSE_WORDS:
+                continue
+            for tok in head.subtree:
+                found = [m.actor for m in mentions_at(doc, tok.i) if m.actor.id not in source_ids]
+                if found:
+                    return tuple(dict.fromkeys(found))
+    return ()
+
+
 def fallback_target(
     doc: Doc, sent: Span, trigger: Token, event_type: EventType, source: tuple[Actor, ...]
 ) -> tuple[Actor, ...]:
@@ -143,6 +170,8 @@ def fallback_target(
     docstring); ``()`` when the text does not tell."""
     if trigger.pos_ != "VERB":
         return ()
+    if event_type in VERBAL_TYPES:
+        return response_target(doc, trigger, source)
     place = _clause_place(doc, sent, trigger)
     own = next((a.country for a in source if a.country), None)
     if event_type in ADDRESSED_TYPES:

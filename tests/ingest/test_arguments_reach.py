@@ -106,3 +106,8 @@ def test_relative_clauses_passives_and_patients(
     expected: tuple[EventType, frozenset[str], frozenset[str]],
 ) -> None:
     assert expected in pairs(events(extractor, text))
+
+
+def test_verbal_act_targets_the_author_of_what_it_answers(extractor: Extractor) -> None:
+    found = pairs(events(extractor, "Japan rejected the demands in response to China's ultimatum."))
+    assert (EventType.REJECT, frozenset({"JPN"}), frozenset({"CHN"})) in found

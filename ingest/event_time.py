@@ -4,9 +4,9 @@
   Thursday", "on Sept. 5", "last week") is resolved with ``ingest.dates.resolve``.
 - "a day after V-ing" / "two days before V-ing": the event inside the V clause is that many days
   before (after) the governing event.
-- Weekdays and dates without a year point forward when the clause is not in the past tense
-  ("will hold talks Tuesday", "hold talks Tuesday", "is scheduled to meet on Wednesday"), and
-  back when it is ("met on Thursday").
+- Weekdays and dates without a year point forward when the clause is in the present or future
+  tense ("will hold talks Tuesday", "hold talks Tuesday", "is scheduled to meet on Wednesday"),
+  back otherwise ("met on Thursday").
 - A speech participle of the trigger's clause dates it ("rejected the plan, telling reporters
   on Wednesday …").
 - A vague time ("at some point", "eventually", "in the coming weeks") gives no day: ``None``.

@@ -77,6 +77,7 @@ def _requested(candidate: Candidate, token: Token, asker: Token) -> Candidate | 
         source=source,
         target=asked or tuple(a for a in candidate.target if a.id not in source_ids),
         negated=None,
+        token=asker.i,
         trigger_text=asker.text,
     )
 

@@ -147,3 +147,22 @@ def test_history_never_joins_a_current_event() -> None:
     current = event(0, date=None)
     old = event(50, date=None).model_copy(update={"modality": Modality.HISTORICAL})
     assert not same_happening(current, old)
+
+
+DATED = st.builds(
+    _dated,
+    start=st.integers(min_value=0, max_value=5000),
+    day=st.dates(min_value=dt.date(2021, 10, 1), max_value=dt.date(2021, 12, 31)),
+    precision=st.sampled_from(list(DatePrecision)),
+)
+
+
+@given(DATED, DATED, st.booleans(), st.booleans())
+def test_compatibility_is_symmetric_and_keeps_days_apart(
+    a: Event, b: Event, a_loose: bool, b_loose: bool
+) -> None:
+    loose = frozenset([a.id] * a_loose + [b.id] * b_loose)
+    assert same_happening(a, b, loose) == same_happening(b, a, loose)
+    both_days = a.date_precision is b.date_precision is DatePrecision.DAY
+    if both_days and not loose and a.date != b.date:
+        assert not same_happening(a, b, loose)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.language import Language
 
-from ingest.components.sentences import sentence_ends, split_sentences
+from ingest.components.sentences import TITLES, sentence_ends, split_sentences
 from ingest.nlp import load_base
 
 
@@ -67,3 +70,15 @@ def test_no_start_without_a_following_word() -> None:
     doc = nlp.make_doc("The video was posted on X.")
     assert sentence_ends(doc) == []
     assert len(split_sentences(doc)) == len(nlp.make_doc("The video was posted on X."))
+
+
+BLANK = spacy.blank("en")  # the English tokenizer and its abbreviation exceptions
+WORDS = ["Gen.", "Dr.", "U.S.", "X.", "on", "via", "The", "It", "Smith", "p.m.", "talks", "J."]
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12))
+def test_titles_never_end_a_sentence_and_splitting_keeps_the_text(words: list[str]) -> None:
+    doc = BLANK.make_doc(" ".join(words))
+    ends = sentence_ends(doc)
+    assert all(doc[i].lower_ not in TITLES for i in ends)
+    assert split_sentences(doc).text == " ".join(words)

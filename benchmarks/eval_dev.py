@@ -33,8 +33,11 @@ ROWS = (
     ("VOA F1", "voa", "f1"),
     ("VOA date acc", "voa", "date_accuracy"),
     ("VOA predictions", "voa", "predictions"),
+    ("VOA actors right", "voa", "actor_accuracy"),
+    ("VOA date acc (list)", "voa", "actor_date_accuracy"),
     ("PLOVER dev recall", "plover", "event_recall"),
     ("PLOVER dev type acc", "plover", "type_accuracy"),
+    ("PLOVER actors right", "plover", "actor_accuracy"),
 )
 
 
@@ -67,13 +70,22 @@ def _voa_articles(shared: Path, gold_dir: Path) -> Path:
 
 
 def _figures(name: str, report: EvaluationReport) -> dict[str, float | int | None]:
+    """The table's figures of one report; actor figures: on type-matched gold events, the
+    share whose source and target are right (``ingest.evaluate_actors``)."""
+    actors: dict[str, float | int | None] = {}
+    if report.actors is not None:
+        actors = {
+            "actor_accuracy": report.actors.actor_accuracy,
+            "actor_date_accuracy": report.actors.date_accuracy,
+        }
     if report.sentences is not None:
         s = report.sentences
-        return {"event_recall": s.event_recall, "type_accuracy": s.type_accuracy}
+        return {"event_recall": s.event_recall, "type_accuracy": s.type_accuracy, **actors}
     assert report.totals is not None
-    return report.totals.model_dump(
+    figures = report.totals.model_dump(
         include={"precision", "recall", "f1", "date_accuracy", "predictions"}
     )
+    return {**figures, **actors}
 
 
 def run_variant(

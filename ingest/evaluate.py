@@ -83,11 +83,26 @@ class Totals(_Loose):
     confusion: dict[str, dict[str, int]] = Field(default_factory=dict)
 
 
+class ActorFigures(_Loose):
+    """On gold events with a prediction of their type, how many have source and target right
+    (computed by ``ingest.evaluate_actors``); date accuracy on matched article events."""
+
+    paired: int
+    source_right: int
+    target_right: int
+    both_right: int
+    actor_accuracy: float | None
+    date_checked: int = 0
+    date_right: int = 0
+    date_accuracy: float | None = None
+
+
 class EvaluationReport(_Loose):
     kind: Literal["article", "sentence"]
     articles: tuple[ArticleReport, ...] = ()
     totals: Totals | None = None
     sentences: SentenceReport | None = None
+    actors: ActorFigures | None = None
 
 
 def totals(reports: tuple[ArticleReport, ...]) -> Totals:
@@ -196,11 +211,18 @@ def load_gold(path: Path) -> list[GoldArticle] | list[GoldEvent]:
 
 def evaluate_files(gold_path: Path, predictions_path: Path) -> EvaluationReport:
     """Score a predictions file against a gold file (or directory of article gold)."""
+    from ingest.evaluate_actors import actor_figures  # imported here: it builds on this module
+
     gold = load_gold(gold_path)
     predictions = load_predictions(predictions_path)
+    actors = actor_figures(gold_path, predictions_path)
     articles = [g for g in gold if isinstance(g, GoldArticle)]
     if articles:
         reports = tuple(score_article(g, predictions) for g in articles)
-        return EvaluationReport(kind="article", articles=reports, totals=totals(reports))
+        return EvaluationReport(
+            kind="article", articles=reports, totals=totals(reports), actors=actors
+        )
     records = [g for g in gold if isinstance(g, GoldEvent)]
-    return EvaluationReport(kind="sentence", sentences=score_sentences(records, predictions))
+    return EvaluationReport(
+        kind="sentence", sentences=score_sentences(records, predictions), actors=actors
+    )

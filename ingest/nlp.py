@@ -1,6 +1,7 @@
 """Build the dekg spaCy pipeline: the English base model plus the dekg components.
 
-Order (see ``/work/notes/C-nlp-contract.md``): base model → actor components (ruler, linker,
+Order (see ``/work/notes/C-nlp-contract.md``): sentence starts after abbreviations
+(``dekg_sentences_v1``) → base model → actor components (ruler, linker,
 coreference, places; inserted by ``ingest.components.actor_ruler.add_actor_components``) →
 the trigger proposers chosen by ``triggers`` (``dekg_rule_triggers_v1``,
 ``dekg_model_triggers_v1``, or both, see ``ingest.proposals.TriggerSource``) →
@@ -58,6 +59,21 @@ def load_base(model_name: str) -> Language:
         raise ModelNotInstalled(f"spaCy model {package!r} cannot be loaded: {e}") from e
 
 
+# Verb forms the rule lemmatizer of the small English model gets wrong ("hoped" → "hop"),
+# which would hide the intention they express.
+LEMMA_REPAIRS: dict[str, str] = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def repair_lemmas(nlp: Language) -> None:
+    """Set the ``LEMMA_REPAIRS`` lemmas with the attribute ruler, which runs before the
+    lemmatizer (that keeps lemmas already set), if the pipeline has one."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in LEMMA_REPAIRS.items():
+        ruler.add(patterns=[[{"LOWER": form}]], attrs={"LEMMA": lemma})  # type: ignore[attr-defined]
+
+
 _COMPONENT_MODULES = {
     "dekg_rule_triggers_v1": "ingest.components.rule_triggers",
     "dekg_model_triggers_v1": "ingest.components.model_triggers",
@@ -76,6 +92,9 @@ def _add_dekg_components(
         importlib.import_module(_COMPONENT_MODULES[factory])
     importlib.import_module("ingest.components.event_arguments")
     importlib.import_module("ingest.components.modality")
+    importlib.import_module("ingest.components.sentences")
+    nlp.add_pipe("dekg_sentences_v1", first=True)
+    repair_lemmas(nlp)
     actor_components.add_actor_components(nlp, list(actor_dictionaries))
     for factory in triggers.factories:
         nlp.add_pipe(factory, last=True)

@@ -13,7 +13,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 
-import neo4j
 from anyio import CapacityLimiter, to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -39,6 +38,7 @@ from api.routes import (
 from api.runtime import open_driver
 from api.settings import Settings, get_settings
 from graph import changes
+from graph.session import Graph
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +73,10 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
         app.state.settings = settings
         app.state.driver = driver
         app.state.reachability = Reachability(driver)
-        app.state.schema = SchemaGate(driver, settings.neo4j_database)
+        app.state.schema = SchemaGate(Graph(driver, settings.neo4j_database))
         app.state.extractor = ExtractorHolder(settings)
         app.state.jobs = JobRunner()
-        app.state.read_cache = _read_cache(settings, driver)
+        app.state.read_cache = _read_cache(settings, Graph(driver, settings.neo4j_database))
         if not await run_in_threadpool(app.state.schema.try_ensure):
             log.warning("Neo4j is not reachable yet; the schema is created on first write")
         if preload_nlp:
@@ -110,12 +110,11 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
     return app
 
 
-def _read_cache(settings: Settings, driver: neo4j.Driver) -> ReadCache | None:
+def _read_cache(settings: Settings, graph: Graph) -> ReadCache | None:
     if not settings.read_cache_mb:
         return None
-    database = settings.neo4j_database
     return ReadCache(
-        state=GraphState(lambda since: changes.observe(driver, database, since)),
+        state=GraphState(lambda since: changes.observe(graph.driver, graph.database, since)),
         responses=ResponseCache(max_bytes=settings.read_cache_mb * 1024 * 1024),
         staleness_s=settings.read_cache_staleness_s,
     )

@@ -1,10 +1,11 @@
 """Typed FastAPI dependencies: settings, the one driver, the extractor, auth, filters.
 
-The app's lifespan (``api.app``) puts the settings, the driver and the lazily loaded
-extractor on ``app.state``; these functions hand them to the routes::
+The app's lifespan (``api.app``) puts the settings, the driver (as a ``graph.session.Graph``
+with the database) and the lazily loaded extractor on ``app.state``; these functions hand
+them to the routes::
 
     @router.get("/events")
-    def list_events(driver: DriverDep, settings: SettingsDep, flt: FilterDep) -> ...
+    def list_events(graph: GraphDep, flt: FilterDep) -> ...
 """
 
 from __future__ import annotations
@@ -12,20 +13,22 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
 
 import neo4j
 from fastapi import Depends, Query, Request
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
-from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from api.errors import Forbidden, InvalidParameter, Unauthorized
+from api.errors import Forbidden, Unauthorized
 from api.settings import Settings
-from graph import GraphUnavailable, NotFound, reader
+from api.usecases import filters
+from api.usecases.filters import parse_near, resolve_actors
+from graph import GraphUnavailable
 from graph.filters import GraphFilter
 from graph.schema import ensure_schema
-from ontology.model import Modality
+from graph.session import Graph, verify_connectivity
+from ontology.model import Article, ExtractionResult, Modality
 from ontology.plover import EventType
 
 if TYPE_CHECKING:
@@ -57,10 +60,7 @@ class Reachability:
         """Raises ``GraphUnavailable`` while Neo4j still does not answer."""
         if not self.down:
             return
-        try:
-            self._driver.verify_connectivity()
-        except (ServiceUnavailable, SessionExpired, AuthError, OSError) as e:
-            raise GraphUnavailable(f"Neo4j is not reachable: {e}") from e
+        verify_connectivity(self._driver, "checking the connection")
         self.down = False
 
 
@@ -99,6 +99,26 @@ async def get_database(settings: SettingsDep) -> str:
 DatabaseDep = Annotated[str, Depends(get_database)]
 
 
+async def get_graph(driver: DriverDep, database: DatabaseDep) -> Graph:
+    """The driver (checked like :func:`get_driver`) with the database: what reads take."""
+    return Graph(driver, database)
+
+
+async def get_live_graph(driver: LiveDriverDep, database: DatabaseDep) -> Graph:
+    """The graph after a quick connect (see :func:`get_live_driver`): for exports, writes."""
+    return Graph(driver, database)
+
+
+async def get_raw_graph(driver: RawDriverDep, database: DatabaseDep) -> Graph:
+    """The graph without any check (``/health`` asks Neo4j itself)."""
+    return Graph(driver, database)
+
+
+GraphDep = Annotated[Graph, Depends(get_graph)]
+LiveGraphDep = Annotated[Graph, Depends(get_live_graph)]
+RawGraphDep = Annotated[Graph, Depends(get_raw_graph)]
+
+
 class ExtractorHolder:
     """Loads the NLP pipeline once, on first use (or at start), and serialises extraction."""
 
@@ -124,18 +144,25 @@ class ExtractorHolder:
                 from ingest.nlp import load_pipeline
 
                 nlp = load_pipeline(
-                    self._settings.spacy_model, tuple(self._settings.actor_dictionaries)
+                    self._settings.spacy_model,
+                    tuple(self._settings.actor_dictionaries),
+                    self._settings.triggers,
                 )
                 self._extractor = Extractor(nlp)
             return self._extractor
+
+    def extract(self, articles: Sequence[Article]) -> list[ExtractionResult]:
+        """The results of ``articles``, one extraction run at a time."""
+        extractor = self.get()
+        with self.run_lock:
+            return list(extractor.extract_many(list(articles)))
 
 
 class SchemaGate:
     """Creates the graph schema once Neo4j answers (at start, or before the first write)."""
 
-    def __init__(self, driver: neo4j.Driver, database: str) -> None:
-        self._driver = driver
-        self._database = database
+    def __init__(self, graph: Graph) -> None:
+        self._graph = graph
         self._lock = threading.Lock()
         self.ready = False
 
@@ -145,15 +172,15 @@ class SchemaGate:
             return
         with self._lock:
             if not self.ready:
-                ensure_schema(self._driver, self._database)
+                ensure_schema(self._graph)
                 self.ready = True
 
     def try_ensure(self) -> bool:
         """Create the schema if Neo4j answers a quick connect now; False when it does not."""
         try:
-            self._driver.verify_connectivity()
+            self._graph.verify("creating the schema")
             self.ensure()
-        except (ServiceUnavailable, SessionExpired, AuthError, OSError, GraphUnavailable):
+        except GraphUnavailable:
             return False
         return True
 
@@ -218,27 +245,9 @@ async def require_api_key(request: Request, settings: SettingsDep) -> None:
 WriteAuth = Depends(require_api_key)
 
 
-def resolve_actor_ref(driver: neo4j.Driver, database: str, ref: str) -> str:
-    """An actor id from what a user typed (id, ISO3 code, name); 404 when nothing matches."""
-    return reader.resolve_actor(driver, database, ref)
-
-
-def parse_near(near: str | None) -> tuple[float, float, float] | None:
-    """``"59.33,18.07,50"`` → ``(59.33, 18.07, 50.0)`` (lat, lon, km)."""
-    if near is None or not near.strip():
-        return None
-    parts = [p.strip() for p in near.split(",")]
-    try:
-        lat, lon, km = (float(p) for p in parts)
-    except ValueError as e:
-        raise InvalidParameter(f"near: expected 'lat,lon,km' (three numbers), got {near!r}") from e
-    return lat, lon, km
-
-
 async def event_filter(
     *,
-    driver: DriverDep,
-    database: DatabaseDep,
+    graph: GraphDep,
     type: Annotated[list[EventType] | None, Query(description="PLOVER event type(s)")] = None,
     actor: Annotated[
         list[str] | None,
@@ -260,32 +269,18 @@ async def event_filter(
 
     Async (no thread of its own) unless actor references need resolving in Neo4j.
     """
-    actors = await run_in_threadpool(_resolve_actors, driver, database, actor) if actor else []
-    try:
-        return GraphFilter(
-            types=tuple(type or ()),
-            actors=tuple(actors),
-            countries=tuple(country or ()),
-            date_from=date_from,
-            date_to=date_to,
-            place=place,
-            near=parse_near(near),
-            modality=modality,
-            min_confidence=min_confidence,
-        )
-    except ValidationError as e:
-        reasons = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'filter'}: {err['msg']}"
-            for err in e.errors()
-        )
-        raise InvalidParameter(reasons) from e
+    actors = await run_in_threadpool(resolve_actors, graph, actor) if actor else []
+    return filters.event_filter(
+        types=type or (),
+        actors=actors,
+        countries=country or (),
+        date_from=date_from,
+        date_to=date_to,
+        place=place,
+        near=parse_near(near),
+        modality=modality,
+        min_confidence=min_confidence,
+    )
 
 
 FilterDep = Annotated[GraphFilter, Depends(event_filter)]
-
-
-def _resolve_actors(driver: neo4j.Driver, database: str, refs: list[str]) -> list[str]:
-    try:
-        return [resolve_actor_ref(driver, database, ref) for ref in refs]
-    except NotFound as e:
-        raise InvalidParameter(f"actor: {e}") from e

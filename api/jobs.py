@@ -18,17 +18,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from api.errors import Busy, JobNotFound
+from ontology.outcome import ItemError as ItemFailure
 
 log = logging.getLogger(__name__)
 
 Status = Literal["queued", "running", "done", "failed"]
-
-
-@dataclass(frozen=True, slots=True)
-class ItemFailure:
-    item: str
-    error: str
-    kind: str | None
 
 
 @dataclass(slots=True)

@@ -17,13 +17,14 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import neo4j
-from neo4j.exceptions import AuthError, DriverError, Neo4jError
 from pydantic import SecretStr
 
 from api import ApiError
 from api.settings import Settings
-from graph import GraphUnavailable
-from graph.server import Distribution, ManagedNeo4j
+from graph import CredentialsRefused, GraphUnavailable
+from graph.session import cause_message, verify_connectivity
+from managed_neo4j import ServerError
+from managed_neo4j.server import Distribution, ManagedNeo4j
 
 START_HINT = "run `dekg neo4j start` or set DEKG_NEO4J_URI"
 
@@ -70,7 +71,8 @@ def connection_from_settings(settings: Settings) -> Connection:
     so a long-running caller reconnects once it is back.
 
     Raises:
-        NotConfigured: no URI and the managed server was never started.
+        NotConfigured: no URI and the managed server was never started (or its state or
+            password file cannot be read).
     """
     if settings.neo4j_uri:
         return Connection(
@@ -81,11 +83,16 @@ def connection_from_settings(settings: Settings) -> Connection:
             managed=False,
         )
     server = managed_server(settings)
-    status = server.status()
-    ports = (status.bolt_port, status.http_port) if status.running else server.configured_ports()
-    if ports is None or ports[0] is None or not server.password_file.exists():
-        raise NotConfigured(f"no Neo4j server: {START_HINT}")
-    credentials = server.credentials()
+    try:
+        status = server.status()
+        ports = (
+            (status.bolt_port, status.http_port) if status.running else server.configured_ports()
+        )
+        if ports is None or ports[0] is None or not server.password_file.exists():
+            raise NotConfigured(f"no Neo4j server: {START_HINT}")
+        credentials = server.credentials()
+    except ServerError as e:
+        raise NotConfigured(f"the managed Neo4j cannot be used: {e}") from e
     return Connection(
         f"bolt://127.0.0.1:{ports[0]}",
         credentials.user,
@@ -116,17 +123,17 @@ def connect(connection: Connection, *, verify: bool = False) -> neo4j.Driver:
     )
     if verify:
         try:
-            driver.verify_connectivity()
-        except AuthError as e:
+            verify_connectivity(driver, f"connecting to {connection.uri}")
+        except CredentialsRefused as e:
+            driver.close()
+            raise CredentialsRefused(
+                f"Neo4j at {connection.uri} refused user {connection.user!r}: {cause_message(e)}"
+            ) from e.__cause__
+        except GraphUnavailable as e:
             driver.close()
             raise GraphUnavailable(
-                f"Neo4j at {connection.uri} refused user {connection.user!r}: {e.message}"
-            ) from e
-        except (DriverError, Neo4jError) as e:
-            driver.close()
-            raise GraphUnavailable(
-                f"Neo4j at {connection.uri} is not reachable ({e}); {START_HINT}"
-            ) from e
+                f"Neo4j at {connection.uri} is not reachable ({cause_message(e)}); {START_HINT}"
+            ) from e.__cause__
     return driver
 
 

@@ -9,7 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+
+from ontology.model import DatePrecision, Modality
+from ontology.outcome import ItemStatus
+from ontology.plover import EventType
 
 
 class _Public(BaseModel):
@@ -37,14 +41,14 @@ class EventPublic(_Public):
     """One event (one happening; several articles may have reported it)."""
 
     id: str
-    type: str
+    type: EventType
     mode: str | None = None
     cameo: str | None = None
     quad_class: int | None = None
     goldstein: float | None = None
     date: dt.date | None = None
-    date_precision: str | None = None
-    modality: str | None = None
+    date_precision: DatePrecision | None = None
+    modality: Modality | None = None
     confidence: float | None = None
     num_articles: int | None = None
     num_sources: int | None = None
@@ -107,6 +111,7 @@ class ActorPublic(_Public):
     sector: str | None = None
     role: str | None = None
     aliases: list[str] = Field(default_factory=list)
+    wikidata: str | None = Field(default=None, description="Wikidata item id (Q7747)")
 
 
 class ActorDetail(ActorPublic):
@@ -211,14 +216,18 @@ class ArticleIngested(_Public):
     """The result of ``POST /articles``: the article, its events and what the graph did."""
 
     article: ArticleRef
-    status: str = Field(description="written, or unchanged when the same text was loaded before")
+    status: ItemStatus = Field(
+        description="written, or unchanged when the same text was loaded before"
+    )
     events: list[EventPublic]
 
 
 class JobItemError(_Public):
+    """One item of a batch that failed (``ontology.outcome.ItemError``)."""
+
     item: str
     error: str
-    kind: str | None = None
+    kind: str | None = Field(default=None, validation_alias=AliasChoices("kind", "error_kind"))
 
 
 class JobPublic(_Public):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=lambda: Path.home() / ".local" / "share" / "dekg")
 
     spacy_model: str = "en_core_web_sm"
+    # Trigger proposers of the extraction pipeline: rules, model or both (ingest.proposals).
+    triggers: Literal["rules", "model", "both"] = "rules"
     actor_dictionaries: Annotated[list[Path], NoDecode] = Field(default_factory=list)
 
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)

@@ -3,7 +3,9 @@
 For every gold source/target actor with a country code, is that code among the countries of
 the mentions the pipeline finds in the sentence? IGO/NGO actors count as found when an
 organisation mention (country null) is found. Also reports sector agreement for gold actors
-that carry a sector.
+that carry a sector. Then the whole extractor on the same sentences: on the records with a
+predicted event of their type, the share whose source and target countries are right
+(``ingest.evaluate_actors``).
 
 Usage: .venv/bin/python benchmarks/actors_plover.py [PATH_TO_plover-gsr-dev.jsonl] [-v]
 Reads ../shared only here, in a development script; the product never does.
@@ -17,14 +19,24 @@ import sys
 from pathlib import Path
 
 from ingest.components.actor_ruler import add_actor_components
+from ingest.evaluate import PredEvent
+from ingest.evaluate_actors import GOLD_FIXES, sentence_figures
+from ingest.extract import Extractor
 from ingest.mentions import get_mentions
-from ingest.nlp import load_base
-from ontology.model import ActorKind
+from ingest.nlp import load_base, load_pipeline
+from ontology.model import ActorKind, Article
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/eval/dev/plover-gsr-dev.jsonl"
-# Codes in the gold file that are not ISO 3166 alpha-3 (typos of the coders).
-GOLD_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 ORG_CODES = {"IGO", "NGO"}
+# CAMEO sector codes of the gold records that the ``Sector`` enum names differently; "***"
+# is the coders' "unknown" and is not scored.
+SECTOR_NAMES = {"CIV": "CVL", "JRN": "MED", "MOS": "REL", "CHR": "REL", "JEW": "REL"}
+
+
+def gold_sector(value: object) -> str:
+    """The gold sector as a ``Sector`` value ("" when unknown)."""
+    code = str(value or "")[:3]
+    return "" if code == "***" else SECTOR_NAMES.get(code, code)
 
 
 def gold_actors(record: dict[str, object]) -> list[dict[str, str]]:
@@ -61,7 +73,7 @@ def main() -> None:
             total += 1
             ok = has_org if code in ORG_CODES else code in countries
             found += ok
-            sector = (actor.get("sector") or "")[:3]
+            sector = gold_sector(actor.get("sector"))
             if ok and sector and code not in ORG_CODES:
                 sector_total += 1
                 sectors = {
@@ -81,6 +93,27 @@ def main() -> None:
     print(
         f"sector agreement (found actors with a gold sector): {sector_ok}/{sector_total}"
         f" = {sector_ok / max(sector_total, 1):.3f}"
+    )
+    event_actors(records)
+
+
+def event_actors(records: list[dict[str, object]]) -> None:
+    """Source and target of the extracted events whose type matches the record's."""
+    extractor = Extractor(load_pipeline("en_core_web_sm"))
+    articles = [
+        Article(id=str(r["id"]), text=str(r["text"]), published=dt.date(2000, 1, 1))
+        for r in records
+    ]
+    predictions = [
+        PredEvent.model_validate(event.model_dump(mode="json"))
+        for result in extractor.extract_many(articles)
+        for event in result.events
+    ]
+    figures = sentence_figures(records, predictions)
+    print(
+        f"type-matched events with source and target right: {figures.both_right}/"
+        f"{figures.paired} = {figures.actor_accuracy} (source {figures.source_right},"
+        f" target {figures.target_right})"
     )
 
 

@@ -187,6 +187,7 @@ def main_run(args: argparse.Namespace) -> int:
 
     from graph import summaries
     from graph.schema import ensure_schema
+    from graph.session import Graph
     from graph.writer import GraphWriter
 
     with target(args.uri) as (driver, database, where, auth):
@@ -201,9 +202,11 @@ def main_run(args: argparse.Namespace) -> int:
             return 2
         else:
             wipe(driver, database)
-            ensure_schema(driver, database)
+            ensure_schema(Graph(driver, database))
             began = time.perf_counter()
-            report = GraphWriter(driver, database).write_results(synthetic_results(args.events))
+            report = GraphWriter(Graph(driver, database)).write_results(
+                synthetic_results(args.events)
+            )
             print(
                 f"loaded {report.events} events in {time.perf_counter() - began:.1f} s",
                 file=sys.stderr,
@@ -308,7 +311,7 @@ def target(uri: str | None) -> Iterator[tuple[neo4j.Driver, str, str, tuple[str,
             yield driver, database, uri, auth
         return
     from api.settings import get_settings
-    from graph.server import Distribution, ManagedNeo4j
+    from managed_neo4j.server import Distribution, ManagedNeo4j
 
     distribution = Distribution.in_data_dir(get_settings().data_dir)
     with tempfile.TemporaryDirectory(prefix="dekg-bench-api-") as home:

@@ -5,9 +5,11 @@
 - end-to-end: reading the corpus file + ``prepare_article`` + the dekg pipeline + events
   (``Extractor.extract_many``), from the file to the ``ExtractionResult``s.
 
-Both run single-process and with ``--workers`` processes. The report gives articles/s,
-words/s and the ratio end-to-end/bare (target: at least 0.70). Results go to
-``benchmarks/results/bench_extract-<time>.json`` and a table is printed.
+Both run single-process and with ``--workers`` processes, end-to-end once per trigger source
+(``--triggers rules,model,both``: the lexicon rules, the learned model, both), so what the
+model costs is read from the same run. The report gives articles/s, words/s and the ratio
+end-to-end/bare (target: at least 0.70; with the model on, at least 20 articles/s on one
+core). Results go to ``benchmarks/results/bench_extract-<time>.json``; a table is printed.
 
 Usage:
     python benchmarks/bench_extract.py                       # 2000 Reuters articles
@@ -88,47 +90,58 @@ def end_to_end_run(
     return seconds, count, events
 
 
-def measure(corpus: Path, limit: int, model: str, workers: int, repeat: int) -> dict[str, Any]:
-    """Bare and end-to-end runs alternate ``repeat`` times; the fastest of each counts, so
-    load from other processes on the machine hits both sides alike."""
+def measure(
+    corpus: Path, limit: int, model: str, workers: int, repeat: int, *, triggers: list[str]
+) -> dict[str, Any]:
+    """Bare and end-to-end runs (one per trigger source) alternate ``repeat`` times; the
+    fastest of each counts, so load from other processes on the machine hits all alike."""
     texts = load_texts(corpus, limit)
     words = sum(len(t.split()) for t in texts)
     bare_nlp = load_base(model)
-    extractor = Extractor(load_pipeline(model))
+    extractors = {v: Extractor(load_pipeline(model, triggers=v)) for v in triggers}
     list(bare_nlp.pipe(texts[:BATCH_SIZE]))  # warm-up
-    list(extractor.extract_many(read_items(corpus, BATCH_SIZE)))
+    for extractor in extractors.values():
+        list(extractor.extract_many(read_items(corpus, BATCH_SIZE)))
     rows = []
     for n_process in sorted({1, workers}):
-        bare_times, e2e_times, bare_cpu, e2e_cpu = [], [], [], []
-        e2e_n = events = 0
+        bare_times, bare_cpu = [], []
+        e2e: dict[str, dict[str, Any]] = {
+            v: {"t": [], "cpu": [], "n": 0, "ev": 0} for v in triggers
+        }
         for _ in range(repeat):
             bare_times.append(bare_run(bare_nlp, texts, n_process))
             bare_cpu.append(CPU[-1])
-            seconds, e2e_n, events = end_to_end_run(extractor, corpus, limit, n_process)
-            e2e_times.append(seconds)
-            e2e_cpu.append(CPU[-1])
-        bare_s, e2e_s = min(bare_times), min(e2e_times)
-        cpu = {}
-        if n_process == 1:
-            cpu = {
-                "bare_cpu_seconds": [round(t, 3) for t in bare_cpu],
-                "e2e_cpu_seconds": [round(t, 3) for t in e2e_cpu],
-                "cpu_ratio": round(min(bare_cpu) / min(e2e_cpu), 3),
-            }
-        rows.append(
-            {
-                "workers": n_process,
-                "bare_seconds": [round(t, 3) for t in bare_times],
-                "bare_articles_per_s": round(len(texts) / bare_s, 1),
-                "bare_words_per_s": round(words / bare_s),
-                "e2e_seconds": [round(t, 3) for t in e2e_times],
-                "e2e_articles_per_s": round(e2e_n / e2e_s, 1),
-                "e2e_words_per_s": round(words / e2e_s),
-                "events": events,
-                "ratio": round(bare_s / e2e_s, 3),
-                **cpu,
-            }
-        )
+            for variant, extractor in extractors.items():
+                seconds, count, events = end_to_end_run(extractor, corpus, limit, n_process)
+                e2e[variant]["t"].append(seconds)
+                e2e[variant]["cpu"].append(CPU[-1])
+                e2e[variant]["n"], e2e[variant]["ev"] = count, events
+        bare_s = min(bare_times)
+        for variant, run in e2e.items():
+            e2e_s = min(run["t"])
+            cpu = {}
+            if n_process == 1:
+                cpu = {
+                    "bare_cpu_seconds": [round(t, 3) for t in bare_cpu],
+                    "e2e_cpu_seconds": [round(t, 3) for t in run["cpu"]],
+                    "cpu_ratio": round(min(bare_cpu) / min(run["cpu"]), 3),
+                    "e2e_cpu_articles_per_s": round(run["n"] / min(run["cpu"]), 1),
+                }
+            rows.append(
+                {
+                    "workers": n_process,
+                    "triggers": variant,
+                    "bare_seconds": [round(t, 3) for t in bare_times],
+                    "bare_articles_per_s": round(len(texts) / bare_s, 1),
+                    "bare_words_per_s": round(words / bare_s),
+                    "e2e_seconds": [round(t, 3) for t in run["t"]],
+                    "e2e_articles_per_s": round(run["n"] / e2e_s, 1),
+                    "e2e_words_per_s": round(words / e2e_s),
+                    "events": run["ev"],
+                    "ratio": round(bare_s / e2e_s, 3),
+                    **cpu,
+                }
+            )
     return {
         "benchmark": "extract",
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -154,6 +167,7 @@ def print_table(report: dict[str, Any]) -> None:
     )
     for column in (
         "workers",
+        "triggers",
         "bare art/s",
         "bare words/s",
         "e2e art/s",
@@ -167,6 +181,7 @@ def print_table(report: dict[str, Any]) -> None:
         ok = "" if row["ratio"] >= TARGET_RATIO else " (below target)"
         table.add_row(
             str(row["workers"]),
+            row["triggers"],
             f"{row['bare_articles_per_s']:.1f}",
             f"{row['bare_words_per_s']:,}",
             f"{row['e2e_articles_per_s']:.1f}",
@@ -192,10 +207,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="en_core_web_sm", help="spaCy model [en_core_web_sm]")
     parser.add_argument("--repeat", type=int, default=2, help="alternating runs per side [2]")
     parser.add_argument("--json", type=Path, help="write the report here as well")
+    parser.add_argument(
+        "--triggers", default="rules,model", help="trigger sources to run [rules,model]"
+    )
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         parser.error(f"corpus not found: {args.corpus}")
-    report = measure(args.corpus, args.limit, args.model, max(1, args.workers), max(1, args.repeat))
+    variants = [v.strip() for v in args.triggers.split(",") if v.strip()]
+    report = measure(
+        args.corpus,
+        args.limit,
+        args.model,
+        max(1, args.workers),
+        max(1, args.repeat),
+        triggers=variants,
+    )
     results = ROOT / "benchmarks" / "results"
     results.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")

@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from graph import queries  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402
+from graph.session import Graph  # noqa: E402
 from graph.writer import GraphWriter  # noqa: E402
 from ontology.model import (  # noqa: E402
     Actor,
@@ -139,9 +140,9 @@ def timed_load(
     driver: neo4j.Driver, database: str, results: list[ExtractionResult], batch_size: int
 ) -> dict[str, Any]:
     wipe(driver, database)
-    ensure_schema(driver, database)
+    ensure_schema(Graph(driver, database))
     began = time.perf_counter()
-    report = GraphWriter(driver, database, batch_size=batch_size).write_results(results)
+    report = GraphWriter(Graph(driver, database), batch_size=batch_size).write_results(results)
     seconds = time.perf_counter() - began
     if report.failed or report.events != len(results):
         raise SystemExit(f"load failed: {report}")
@@ -165,7 +166,7 @@ def neo4j_target(uri: str | None) -> Iterator[tuple[neo4j.Driver, str, str]]:
             yield driver, database, uri
         return
     from api.settings import get_settings
-    from graph.server import Distribution, ManagedNeo4j
+    from managed_neo4j.server import Distribution, ManagedNeo4j
 
     distribution = Distribution.in_data_dir(get_settings().data_dir)
     with tempfile.TemporaryDirectory(prefix="dekg-bench-") as home:

@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     import neo4j
     from bench_load import synthetic_results
 
+    from graph.session import Graph
     from graph.writer import GraphWriter
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         neo4j.GraphDatabase.driver(uri, auth=auth) as driver,
         httpx.Client(base_url=args.url, timeout=120, headers={"X-API-Key": args.key}) as client,
     ):
-        writer = GraphWriter(driver, os.environ.get("DEKG_NEO4J_DATABASE", "neo4j"))
+        writer = GraphWriter(Graph(driver, os.environ.get("DEKG_NEO4J_DATABASE", "neo4j")))
         # The first article loads the service's NLP pipeline (seconds): before the clock.
         first = client.post("/articles", json=news_article(-1, rng))
         print(f"ready: first article {first.status_code}", file=sys.stderr, flush=True)

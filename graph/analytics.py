@@ -10,14 +10,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import neo4j
 import networkx as nx
 
 from graph import NotFound
 from graph.filters import GraphFilter
 from graph.project import project
-
-_COOPERATION = frozenset({1, 2})
+from graph.session import Graph
+from ontology.plover import is_cooperative
 
 
 def _targets(graph: nx.MultiDiGraph, event: str, rel: str) -> list[str]:
@@ -37,7 +36,7 @@ def actor_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
     for node, attrs in graph.nodes(data=True):
         if attrs.get("kind") != "Event":
             continue
-        coop = int(attrs.get("quad_class", 0)) in _COOPERATION
+        coop = is_cooperative(int(attrs.get("quad_class", 0)))
         for s in _targets(graph, node, "SOURCE"):
             for t in _targets(graph, node, "TARGET"):
                 if s == t:
@@ -124,7 +123,7 @@ def dyad_timeline(
         if not (forward or (backward and not directed)):
             continue
         row = months[str(attrs["date"])[:7]]
-        coop = int(attrs.get("quad_class", 0)) in _COOPERATION
+        coop = is_cooperative(int(attrs.get("quad_class", 0)))
         row[0 if coop else 1] += 1
         row[2 if coop else 3] += float(attrs.get("goldstein", 0.0))
     return [
@@ -168,24 +167,20 @@ def shortest_paths(actors: nx.DiGraph, a: str, b: str, *, limit: int = 10) -> li
         return []
 
 
-def load_actor_graph(
-    driver: neo4j.Driver, database: str, flt: GraphFilter | None = None
-) -> nx.DiGraph:
+def load_actor_graph(graph: Graph, flt: GraphFilter | None = None) -> nx.DiGraph:
     """The actor interaction graph of the events in Neo4j matching ``flt``."""
-    return actor_graph(project(driver, database, flt))
+    return actor_graph(project(graph, flt))
 
 
-def actor_centrality(
-    driver: neo4j.Driver, database: str, flt: GraphFilter | None = None
-) -> list[ActorScore]:
+def actor_centrality(graph: Graph, flt: GraphFilter | None = None) -> list[ActorScore]:
     """Centrality of the actors of the events in Neo4j matching ``flt``."""
-    return centrality(load_actor_graph(driver, database, flt))
+    return centrality(load_actor_graph(graph, flt))
 
 
 def relation_timeline(
-    driver: neo4j.Driver, database: str, a: str, b: str, flt: GraphFilter | None = None
+    graph: Graph, a: str, b: str, flt: GraphFilter | None = None
 ) -> list[MonthStats]:
     """Monthly cooperation vs conflict between two actors (and their affiliated persons)."""
     base = flt or GraphFilter()
     scoped = base.model_copy(update={"actors": (a, b)}) if not base.actors else base
-    return dyad_timeline(project(driver, database, scoped), a, b)
+    return dyad_timeline(project(graph, scoped), a, b)

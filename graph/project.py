@@ -9,16 +9,14 @@ AFFILIATED_WITH.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import neo4j
 import networkx as nx
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph import GraphError, GraphUnavailable, queries
+from graph import queries
 from graph.filters import GraphFilter
 from graph.identity import place_id, resolve
 from graph.props import (
@@ -33,6 +31,8 @@ from graph.props import (
     reported_in_props,
     source_key,
 )
+from graph.session import Graph
+from graph.values import plain
 from ontology.model import Article, Event, ExtractionResult
 
 NODE_KINDS = ("Actor", "Event", "Place", "Article")
@@ -44,19 +44,9 @@ def node_key(kind: str, node_id: str) -> str:
     return f"article:{node_id}" if kind == "Article" else node_id
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if hasattr(value, "iso_format"):  # neo4j.time Date/DateTime/Time
-        return value.iso_format()
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
-
-
 def node_attrs(kind: str, props: Mapping[str, Any]) -> dict[str, Any]:
     """Projection attributes of a node from its stored properties."""
-    attrs = {k: _plain(v) for k, v in props.items() if v is not None and k not in _DROPPED}
+    attrs = {k: plain(v) for k, v in props.items() if v is not None and k not in _DROPPED}
     if kind == "Actor":
         attrs.pop("label", None)
         if "kind" in attrs:
@@ -72,7 +62,7 @@ def node_attrs(kind: str, props: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def edge_attrs(props: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: _plain(v) for k, v in props.items() if v is not None}
+    return {k: plain(v) for k, v in props.items() if v is not None}
 
 
 def _add_edge(graph: nx.MultiDiGraph, u: str, v: str, rel: str, props: Mapping[str, Any]) -> None:
@@ -82,7 +72,7 @@ def _add_edge(graph: nx.MultiDiGraph, u: str, v: str, rel: str, props: Mapping[s
 # --- From Neo4j -------------------------------------------------------------------------------
 
 
-def project(driver: neo4j.Driver, database: str, flt: GraphFilter | None = None) -> nx.MultiDiGraph:
+def project(graph: Graph, flt: GraphFilter | None = None) -> nx.MultiDiGraph:
     """The events matching ``flt`` with their actors, places and articles, read from Neo4j.
 
     Raises:
@@ -90,17 +80,7 @@ def project(driver: neo4j.Driver, database: str, flt: GraphFilter | None = None)
         GraphError: Neo4j refused the read.
     """
     params = (flt or GraphFilter()).params()
-    try:
-        with driver.session(
-            database=database,
-            default_access_mode=neo4j.READ_ACCESS,
-            notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
-        ) as s:
-            return s.execute_read(_read_projection, params)
-    except (ServiceUnavailable, SessionExpired) as e:
-        raise GraphUnavailable(f"Neo4j is not reachable: {e}") from e
-    except Neo4jError as e:
-        raise GraphError(f"projection failed: {e}") from e
+    return graph.read_tx(_read_projection, "reading the projection", params)
 
 
 def _kind(labels: Iterable[str]) -> str:

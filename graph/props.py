@@ -71,6 +71,7 @@ def actor_props(actor: Actor) -> dict[str, Any]:
         "sector": str(actor.sector) if actor.sector else None,
         "role": actor.role,
         "aliases": list(dict.fromkeys(a for a in actor.aliases if a != actor.name)),
+        "wikidata": actor.wikidata,
     }
 
 
@@ -101,6 +102,7 @@ def merge_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
                 "sector": best.sector or other.sector,
                 "role": best.role or other.role,
                 "affiliation": best.affiliation or other.affiliation,
+                "wikidata": best.wikidata or other.wikidata,
             }
         )
     return merged

@@ -1,7 +1,7 @@
 """Every Cypher statement of dekg, with parameters only (no value is ever built into a string).
 
 Sections: the event filter predicate, schema, writes (loader), projection reads, analytics
-reads, and at the end the API reads (owned by the API's author; appended there only).
+reads, and at the end the query service's reads (``graph.read``, ``graph.stats``).
 """
 
 from __future__ import annotations
@@ -144,6 +144,7 @@ SET a.name = name,
     a.country = coalesce(row.country, a.country),
     a.sector = coalesce(row.sector, a.sector),
     a.role = coalesce(row.role, a.role),
+    a.wikidata = coalesce(row.wikidata, a.wikidata),
     a.aliases = reduce(acc = [], x IN coalesce(a.aliases, []) + row.aliases + [row.name, old] |
                        CASE WHEN x = name OR x IN acc THEN acc ELSE acc + x END)
 """
@@ -319,9 +320,9 @@ DELETE_ALL: tuple[str, ...] = (
 COUNT_NODES = "MATCH (n) RETURN count(n) AS count"
 
 
-# --- API reads (owned by E) -------------------------------------------------------------------
-# Read by graph.reader for the query service. Every value is a parameter; the fragments below
-# are constants concatenated at import time.
+# --- API reads -------------------------------------------------------------------------------
+# Run by graph.read.* and graph.stats for the query service. Every value is a parameter; the
+# fragments below are constants concatenated at import time.
 
 # The public fields of an event bound to ``e``.
 _API_EVENT_FIELDS = """
@@ -480,8 +481,8 @@ WITH c,
      sum(CASE WHEN 'SOURCE' IN sides THEN 1 ELSE 0 END) AS outgoing,
      sum(CASE WHEN 'TARGET' IN sides THEN 1 ELSE 0 END) AS incoming,
      avg(e.goldstein) AS goldstein_avg,
-     sum(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END) AS cooperation,
-     sum(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END) AS conflict,
+     sum(CASE WHEN e.quad_class IN $cooperation THEN 1 ELSE 0 END) AS cooperation,
+     sum(CASE WHEN e.quad_class IN $conflict THEN 1 ELSE 0 END) AS conflict,
      min(e.date) AS first, max(e.date) AS last,
      collect(e.type) AS types
 RETURN c {.id, .name, .kind, .country} AS counterpart, count, outgoing, incoming,
@@ -604,7 +605,7 @@ RETURN name, versions[0] AS version, edition
 """
 
 # The cheapest read: its transaction's bookmark names the database's last committed write
-# (graph.reader.graph_version).
+# (graph.stats.graph_version).
 API_VERSION_PROBE = "RETURN 1 AS one"
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import neo4j
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
-
-from graph import GraphError, GraphUnavailable, queries
+from graph import queries
+from graph.session import Graph
 
 
-def ensure_schema(driver: neo4j.Driver, database: str, *, wait_s: int = 60) -> None:
+def ensure_schema(graph: Graph, *, wait_s: int = 60) -> None:
     """Create the uniqueness constraints and indexes (``IF NOT EXISTS``), wait for them, and
     give events stored without a type label theirs.
 
@@ -18,13 +16,8 @@ def ensure_schema(driver: neo4j.Driver, database: str, *, wait_s: int = 60) -> N
         GraphUnavailable: Neo4j cannot be reached.
         GraphError: Neo4j refused a schema statement.
     """
-    try:
-        for statement in queries.SCHEMA:
-            driver.execute_query(statement, database_=database)
-        driver.execute_query(queries.AWAIT_INDEXES, seconds=wait_s, database_=database)
-        with driver.session(database=database) as session:
-            session.run(queries.LABEL_EVENT_TYPES).consume()
-    except (ServiceUnavailable, SessionExpired) as e:
-        raise GraphUnavailable(f"Neo4j is not reachable: {e}") from e
-    except Neo4jError as e:
-        raise GraphError(f"could not create the graph schema: {e}") from e
+    what = "creating the graph schema"
+    for statement in queries.SCHEMA:
+        graph.write(statement, what)
+    graph.write(queries.AWAIT_INDEXES, what, seconds=wait_s)
+    graph.run(queries.LABEL_EVENT_TYPES, what)  # CALL … IN TRANSACTIONS: auto-commit

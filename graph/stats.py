@@ -1,11 +1,13 @@
-"""What the graph holds: node, relationship and event-type counts."""
+"""What the graph holds (node, relationship and event-type counts) and which server holds it."""
 
 from __future__ import annotations
 
-import neo4j
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+from typing import Any
 
-from graph import GraphError, GraphUnavailable, queries
+import neo4j
+
+from graph import queries
+from graph.session import Graph, Row
 from ontology.plover import EventType
 
 #: The labels counted as nodes: the node kinds, not the PLOVER type each event also carries
@@ -13,7 +15,7 @@ from ontology.plover import EventType
 _TYPE_LABELS = frozenset(str(t) for t in EventType)
 
 
-def _read(tx: neo4j.ManagedTransaction) -> dict[str, dict[str, int]]:
+def _counts(tx: neo4j.ManagedTransaction) -> dict[str, dict[str, int]]:
     return {
         "nodes": {
             r["label"]: r["count"]
@@ -25,16 +27,33 @@ def _read(tx: neo4j.ManagedTransaction) -> dict[str, dict[str, int]]:
     }
 
 
-def graph_counts(driver: neo4j.Driver, database: str) -> dict[str, dict[str, int]]:
+def graph_counts(graph: Graph) -> dict[str, dict[str, int]]:
     """Counts of nodes by label, relationships by type and events by PLOVER type.
 
     Raises:
         GraphUnavailable: Neo4j cannot be reached.
     """
-    try:
-        with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as s:
-            return s.execute_read(_read)
-    except (ServiceUnavailable, SessionExpired) as e:
-        raise GraphUnavailable(f"Neo4j is not reachable: {e}") from e
-    except Neo4jError as e:
-        raise GraphError(f"could not count the graph: {e}") from e
+    return graph.read_tx(_counts, "counting the graph")
+
+
+def stats(graph: Graph) -> Row:
+    """Node and report counts, and events by type (the API's ``/stats``)."""
+    row: dict[str, Any] = graph.read(queries.API_STATS, "counting")[0]
+    by_type = graph.read(queries.API_EVENTS_BY_TYPE, "counting")
+    return {**row, "events_by_type": {r["type"]: r["count"] for r in by_type if r["type"]}}
+
+
+def graph_version(graph: Graph) -> str:
+    """A token that changes whenever a write to the database commits, from any client.
+
+    It is the bookmark of a trivial read transaction: Neo4j answers a read with the position
+    of the last committed transaction it saw, so two equal tokens mean the same database
+    state. Used by the API's read cache to tell whether a stored answer is still current.
+    """
+    return graph.version(queries.API_VERSION_PROBE)
+
+
+def server_version(graph: Graph) -> str:
+    """``"Neo4j Kernel 5.26.x community"``; raises ``GraphUnavailable`` when unreachable."""
+    rows = graph.read(queries.API_COMPONENTS, "asking the server version")
+    return ", ".join(f"{r['name']} {r['version']} {r['edition']}" for r in rows)

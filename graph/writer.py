@@ -8,17 +8,15 @@ are skipped ("unchanged"), which also makes an interrupted run resumable.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph import GraphError, GraphUnavailable, changes, queries
+from graph import DataRejected, GraphError, changes, queries
 from graph.identity import DATE_WINDOW, Candidate, fingerprint, place_id, resolve
+from graph.interactions import add_created, event_pairs, recount
 from graph.props import (
     KIND_LABELS,
     actor_props,
@@ -31,23 +29,14 @@ from graph.props import (
     reported_in_props,
     stub_actor,
 )
+from graph.session import Graph
+from graph.values import native
 from ontology.model import Actor, ActorKind, Article, Event, ExtractionResult
-from ontology.plover import EventType
-
-#: Errors that make one article (not the database) fail: bad values Neo4j or the driver refuse.
-_DATA_ERRORS = (Neo4jError, ValueError, OverflowError, TypeError)
-_UNREACHABLE = (ServiceUnavailable, SessionExpired)
+from ontology.outcome import ItemError
 
 
 class ItemRejected(GraphError):
     """One input item cannot be written (inconsistent or refused data)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ItemError:
-    item: str
-    error: str
-    error_kind: str
 
 
 @dataclass(slots=True)
@@ -69,7 +58,7 @@ class WriteReport:
         self.actors += other.actors
         self.errors.extend(other.errors)
 
-    def fail(self, item: str, error: str, error_kind: str) -> None:
+    def fail(self, item: str, error: str, error_kind: str | None) -> None:
         self.failed += 1
         self.errors.append(ItemError(item, error, error_kind))
 
@@ -101,21 +90,19 @@ class GraphWriter:
     """Loads articles and their events into Neo4j.
 
     Args:
-        driver: an open driver (the caller owns it).
-        database: the Neo4j database name.
+        graph: the driver (the caller owns it) and the database.
         batch_size: events per transaction (articles are never split across transactions).
 
     Example:
-        >>> writer = GraphWriter(driver, "neo4j")  # doctest: +SKIP
+        >>> writer = GraphWriter(Graph(driver, "neo4j"))  # doctest: +SKIP
         >>> writer.write_results(extractor.extract_many(articles))  # doctest: +SKIP
         WriteReport(written=..., unchanged=0, failed=0, ...)
     """
 
-    def __init__(self, driver: neo4j.Driver, database: str, batch_size: int = 1000) -> None:
+    def __init__(self, graph: Graph, batch_size: int = 1000) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
-        self._driver = driver
-        self._database = database
+        self._graph = graph
         self._batch_size = batch_size
 
     def write_article(
@@ -130,8 +117,12 @@ class GraphWriter:
     def write_results(self, results: Iterable[ExtractionResult]) -> WriteReport:
         """Write every successful result; failed or rejected items are counted with their error.
 
+        Only data Neo4j refuses (``DataRejected``) fails an article; anything else stops the
+        run, so a busy or unreachable database is never reported as bad articles.
+
         Raises:
-            GraphUnavailable: Neo4j went away (what was committed before stays; run again).
+            GraphUnavailable: Neo4j went away or stayed busy (what was committed before
+                stays; run again).
         """
         report = WriteReport()
         for batch in self._batches(results, report):
@@ -167,28 +158,18 @@ class GraphWriter:
 
     def _flush(self, batch: list[_Prepared]) -> WriteReport:
         try:
-            return self._run(batch)
-        except _DATA_ERRORS as e:
+            return self._graph.write_tx(_write_batch, "writing articles", batch)
+        except DataRejected as e:
             if len(batch) == 1:
+                cause = e.__cause__ or e
                 report = WriteReport()
-                report.fail(batch[0].item, f"Neo4j refused the article: {e}", type(e).__name__)
+                error = f"Neo4j refused the article: {cause}"
+                report.fail(batch[0].item, error, type(cause).__name__)
                 return report
         report = WriteReport()
         for prepared in batch:
             report.add(self._flush([prepared]))
         return report
-
-    def _run(self, batch: list[_Prepared]) -> WriteReport:
-        try:
-            with self._driver.session(
-                database=self._database,
-                notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
-            ) as session:
-                return session.execute_write(_write_batch, batch)
-        except _UNREACHABLE as e:
-            raise GraphUnavailable(f"Neo4j is not reachable: {e}") from e
-        except DriverError as e:
-            raise GraphUnavailable(f"Neo4j connection failed: {e}") from e
 
 
 def _write_batch(tx: neo4j.ManagedTransaction, batch: list[_Prepared]) -> WriteReport:
@@ -227,9 +208,9 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: list[_Prepared]) -> WriteR
     created = [e for e in events if mapping[e.id] == e.id]  # merged reports add no pair
     if replaced:
         pairs |= {pair for e in created for pair in event_pairs(e)}
-        _recount_interactions(tx, pairs)
+        recount(tx, pairs)
     else:
-        _add_interactions(tx, created)
+        add_created(tx, created)
     changes.record(tx, todo, before)
 
     report.written = len(todo)
@@ -292,7 +273,7 @@ def _candidates(tx: neo4j.ManagedTransaction, events: list[Event]) -> list[Candi
         r["id"]: Candidate(
             r["id"],
             r["fingerprint"],
-            r["date"].to_native() if r["date"] is not None else None,
+            native(r["date"]),
             r["place_id"],
             frozenset(r["article_ids"]),
         )
@@ -332,106 +313,3 @@ def _write_events(
     if places:
         rows = [{"event_id": k, "place_id": v} for k, v in places.items()]
         tx.run(queries.WRITE_EVENT_PLACES, rows=rows).consume()
-
-
-def event_pairs(event: Event) -> set[tuple[str, str]]:
-    """The ordered (source id, target id) actor pairs of an event, self-pairs left out."""
-    return {(s.id, t.id) for s in event.source for t in event.target if s.id != t.id}
-
-
-def interaction_props(totals: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """INTERACTS_WITH properties from per-type totals of one pair.
-
-    Each total has ``type``, ``quad_class``, ``count``, ``goldstein_sum``, ``first``, ``last``.
-    """
-    props: dict[str, Any] = {"count": 0, "goldstein_sum": 0.0, "cooperation": 0, "conflict": 0}
-    firsts: list[dt.date] = []
-    lasts: list[dt.date] = []
-    for row in totals:
-        count = int(row["count"])
-        props["count"] += count
-        props["goldstein_sum"] += float(row["goldstein_sum"] or 0.0)
-        props[f"count_{EventType(row['type'])}"] = props.get(f"count_{row['type']}", 0) + count
-        props["cooperation" if int(row["quad_class"]) <= 2 else "conflict"] += count
-        firsts += [row["first"]] if row["first"] is not None else []
-        lasts += [row["last"]] if row["last"] is not None else []
-    props["goldstein_sum"] = round(props["goldstein_sum"], 6)
-    if firsts:
-        props["first"] = min(firsts)
-    if lasts:
-        props["last"] = max(lasts)
-    return props
-
-
-def _native(value: Any) -> Any:
-    return value.to_native() if hasattr(value, "to_native") else value
-
-
-def add_interactions(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """INTERACTS_WITH properties of a pair after adding ``new`` events to ``old`` ones."""
-    total = dict(old)
-    for key, value in new.items():
-        if key == "first":
-            total[key] = min(_native(old[key]), value) if key in old else value
-        elif key == "last":
-            total[key] = max(_native(old[key]), value) if key in old else value
-        else:
-            total[key] = total.get(key, 0) + value
-    total["goldstein_sum"] = round(total["goldstein_sum"], 6)
-    return total
-
-
-def _add_interactions(tx: neo4j.ManagedTransaction, created: list[Event]) -> None:
-    totals: dict[tuple[str, str], dict[tuple[str, int], dict[str, Any]]] = defaultdict(dict)
-    for event in created:
-        for pair in event_pairs(event):
-            key = (str(event.type), event.quad_class)
-            row = totals[pair].setdefault(
-                key,
-                {
-                    "type": key[0],
-                    "quad_class": key[1],
-                    "count": 0,
-                    "goldstein_sum": 0.0,
-                    "first": None,
-                    "last": None,
-                },
-            )
-            row["count"] += 1
-            row["goldstein_sum"] += event.goldstein
-            if event.date is not None:
-                row["first"] = min(filter(None, (row["first"], event.date)))
-                row["last"] = max(filter(None, (row["last"], event.date)))
-    if not totals:
-        return
-    params = [{"s": s, "t": t} for s, t in sorted(totals)]
-    stored = {(r["s"], r["t"]): r["props"] for r in tx.run(queries.READ_INTERACTIONS, pairs=params)}
-    rows = [
-        {
-            "s": s,
-            "t": t,
-            "props": add_interactions(
-                stored.get((s, t), {}), interaction_props(totals[(s, t)].values())
-            ),
-        }
-        for s, t in sorted(totals)
-    ]
-    tx.run(queries.WRITE_INTERACTIONS, rows=rows).consume()
-
-
-def _recount_interactions(tx: neo4j.ManagedTransaction, pairs: set[tuple[str, str]]) -> None:
-    """Recompute the pairs from their events (after an article's reports were replaced)."""
-    if not pairs:
-        return
-    actors = sorted({a for pair in pairs for a in pair})
-    tx.run(queries.LOCK_ACTORS, ids=actors).consume()
-    params = [{"s": s, "t": t} for s, t in sorted(pairs)]
-    totals: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for record in tx.run(queries.PAIR_TOTALS, pairs=params):
-        totals[(record["s"], record["t"])].append(record.data())
-    rows = [{"s": s, "t": t, "props": interaction_props(totals[(s, t)])} for s, t in sorted(totals)]
-    gone = [{"s": s, "t": t} for s, t in sorted(pairs) if (s, t) not in totals]
-    if rows:
-        tx.run(queries.WRITE_INTERACTIONS, rows=rows).consume()
-    if gone:
-        tx.run(queries.DELETE_INTERACTIONS, pairs=gone).consume()

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ingest import clauses
-from ingest.actors.dictionary import get_dictionary
-from ingest.mentions import get_actors, mentions_at, places_in
+from ingest.mentions import mentions_at
+from ingest.targets import fallback_target
 from ontology.model import Actor
-from ontology.plover import EventType
+
+__all__ = ["Arguments", "actors_at", "arguments_of", "fallback_target", "target_actors"]
 
 TARGET_PREPS = (
     "with",
@@ -44,7 +45,12 @@ _CLIMB_DEPS = frozenset(
 _NOUN_CLIMB_DEPS = frozenset({"xcomp", "pcomp", "prep", "dobj", "pobj", "attr", "acomp"})
 _NP_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
-_RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Governing verbs whose own subject does the complement even when they have an object
+# ("promised Kyiv to send", "used drones to strike"); with other verbs the object does it
+# ("urged Kyiv to send").
+_SUBJECT_CONTROL = frozenset(
+    {"promise", "vow", "pledge", "threaten", "offer", "agree", "use", "employ", "take", "make"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +112,7 @@ def _subject_actors(doc: Doc, verb: Token, *, passive_subject: bool = False) -> 
     deps = {"nsubj", "csubj", "nsubjpass"} if passive_subject else {"nsubj", "csubj"}
     out: list[Actor] = []
     for subj in (c for c in verb.children if c.dep_ in deps):
-        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        if subj.lower_ in clauses.RELATIVE and verb.dep_ == "relcl":
             out.extend(actors_at(doc, verb.head))
         else:
             out.extend(actors_at(doc, subj))
@@ -121,6 +127,25 @@ def _subject_tokens(verb: Token, *, passive_subject: bool) -> list[Token]:
 def _speaker_may_stand_in(subjects: list[Token]) -> bool:
     """No subject, an expletive, or a first-person pronoun: the speaker is the actor."""
     return not subjects or all(s.lower_ in _FIRST_PERSON or s.dep_ == "expl" for s in subjects)
+
+
+def _stops_climb(head: Token) -> bool:
+    """A word of feeling, evaluation or perception: its subject only feels, judges or sees
+    what someone else does ("lawmakers angered by a ruling to imprison …")."""
+    lemma = head.lemma_.lower()
+    return lemma in clauses.ATTITUDE_WORDS or lemma in clauses.PERCEPTION_VERBS
+
+
+def _object_controller(doc: Doc, head: Token, dep: str) -> list[Actor] | None:
+    """The actors of the object that does an infinitive complement ("urged Kyiv to send",
+    "forced the army to withdraw"; empty when the object names none), or ``None`` when the
+    governing verb has no object or is one whose subject does it ("promised Kyiv to send")."""
+    if dep != "xcomp" or head.lemma_.lower() in _SUBJECT_CONTROL:
+        return None
+    objects = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
+    if not objects:
+        return None
+    return _unique([a for c in objects for a in actors_at(doc, c)])
 
 
 def source_actors(
@@ -164,8 +189,11 @@ def source_actors(
         if dep in {"csubj", "csubjpass"}:
             return [], 0.0, False  # "holding a summit would be …": nobody holds it
         allowed = _NOUN_CLIMB_DEPS if trigger.pos_ in {"NOUN", "PROPN"} else _CLIMB_DEPS
-        if head.i == current.i or dep not in allowed:
+        if head.i == current.i or dep not in allowed or (dep != "conj" and _stops_climb(head)):
             break
+        controller = _object_controller(doc, head, dep)
+        if controller is not None:
+            return controller, (quality - 0.1 if controller else 0.0), False
         current = head
         quality -= 0.1
     speech = clauses.speech_verb_of(trigger) if verbal else None
@@ -177,9 +205,13 @@ def source_actors(
 
 
 def _objects(token: Token) -> list[Token]:
+    """Objects and passive subject; a relative pronoun stands for the noun its clause modifies
+    ("the towns which were shelled", "the villages that troops shelled")."""
     out = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
     if clauses.is_passive(token):
         out.extend(c for c in token.children if c.dep_ == "nsubjpass")
+    if token.dep_ == "relcl":
+        out = [token.head if c.lower_ in clauses.RELATIVE else c for c in out]
     return out
 
 
@@ -328,72 +360,3 @@ def arguments_of(
         quality=max(0.0, quality),
         from_speaker=from_speaker,
     )
-
-
-# Event types whose implicit target is the country where they happen ("blew up power lines
-# near Kabul" → Afghanistan) or, failing that, the source's own country (domestic events:
-# "Algerian landowners began a hunger strike" → Algeria).
-PLACE_TARGET_TYPES = frozenset(
-    {
-        EventType.PROTEST,
-        EventType.REJECT,
-        EventType.CONCEDE,
-        EventType.RETREAT,
-        EventType.COERCE,
-        EventType.ASSAULT,
-        EventType.SANCTION,
-        EventType.AID,
-        EventType.MOBILIZE,
-    }
-)
-DOMESTIC_TYPES = frozenset(
-    {
-        EventType.PROTEST,
-        EventType.REJECT,
-        EventType.CONCEDE,
-        EventType.RETREAT,
-        EventType.COERCE,
-        EventType.ASSAULT,
-    }
-)
-
-
-def _state(doc: Doc, iso3: str) -> Actor | None:
-    key = f"state:{iso3}"
-    return get_actors(doc).get(key) or get_dictionary().actor(key)
-
-
-def fallback_target(
-    doc: Doc, sent: Span, trigger: Token, event_type: EventType, source: tuple[Actor, ...]
-) -> tuple[Actor, ...]:
-    """The implicit target of an event without one: the state where it happens ("imposed a
-    curfew in Cizre" → Turkey, also when Turkey is the source: a domestic event), else, for
-    domestic kinds of event by a non-state actor, the actor's own state ("Algerian landowners
-    began a hunger strike" → Algeria)."""
-    if event_type not in PLACE_TARGET_TYPES or trigger.pos_ != "VERB":
-        return ()
-    source_ids = {a.id for a in source}
-    places = [p for p in places_in(doc, sent.start, sent.end) if p.place.country]
-    if places:
-        nearest = min(places, key=lambda p: abs(p.start - trigger.i)).place.country
-        state = _state(doc, nearest) if nearest else None
-        if state is not None and (state.id not in source_ids or event_type in DOMESTIC_TYPES):
-            return (state,)
-        return ()
-    if event_type in DOMESTIC_TYPES:
-        for iso3 in [a.country for a in source if a.country][:1]:
-            state = _state(doc, iso3)
-            if state is not None and state.id not in source_ids:
-                return (state,)
-    return ()
-    source_ids = {a.id for a in source}
-    places = [p for p in places_in(doc, sent.start, sent.end) if p.place.country]
-    nearest = min(places, key=lambda p: abs(p.start - trigger.i)).place.country if places else None
-    countries: list[str] = [nearest] if nearest else []
-    if not countries and event_type in DOMESTIC_TYPES:
-        countries = [a.country for a in source if a.country][:1]
-    for iso3 in countries:
-        state = _state(doc, iso3)
-        if state is not None and state.id not in source_ids:
-            return (state,)
-    return ()

@@ -31,6 +31,7 @@ class Candidate:
     negated: tuple[EventType, str] | None = None
     trigger_text: str = ""
     refined_by: tuple[str, ...] = field(default_factory=tuple)
+    origin: str = ""  # who proposed the trigger: "rule:<id>" or "model"
 
 
 def register_extension() -> None:

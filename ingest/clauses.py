@@ -65,8 +65,64 @@ INTENT_GOVERNORS = frozenset(
         "forward",
         "force",
         "compel",
+        "schedule",
+        "due",
+        "slate",
     }
 )
+# Words of feeling and evaluation: their complement is someone else's act ("lawmakers angered
+# by a court ruling to imprison …", "welcomed India's decision to release …"), so a trigger
+# below them does not take their subject.
+ATTITUDE_WORDS = frozenset(
+    {
+        "anger",
+        "angry",
+        "outrage",
+        "outraged",
+        "upset",
+        "worry",
+        "worried",
+        "concern",
+        "concerned",
+        "alarm",
+        "alarmed",
+        "shock",
+        "shocked",
+        "surprise",
+        "surprised",
+        "frustrate",
+        "frustrated",
+        "disappoint",
+        "disappointed",
+        "dismay",
+        "dismayed",
+        "fear",
+        "afraid",
+        "happy",
+        "glad",
+        "pleased",
+        "please",
+        "sad",
+        "furious",
+        "relieved",
+        "welcome",
+        "praise",
+        "hail",
+        "applaud",
+        "condemn",
+        "criticize",
+        "criticise",
+        "denounce",
+        "deplore",
+        "regret",
+        "blame",
+    }
+)
+# Verbs that report what others were seen or said to do ("witnesses saw troops fire").
+PERCEPTION_VERBS = frozenset(
+    {"see", "watch", "witness", "hear", "film", "record", "document", "describe", "show"}
+)
+RELATIVE = frozenset({"who", "that", "which", "whom"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo", "could", "might", "may"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 REQUEST_MODALS = frozenset({"should", "must", "ought"})
@@ -118,6 +174,17 @@ def clause_chain(token: Token) -> list[Token]:
         chain.append(head)
         current = head
     return chain
+
+
+def clause_top(token: Token) -> Token:
+    """The head of the smallest clause containing the token."""
+    current = token
+    for _ in range(32):
+        head, dep = effective_head(current)
+        if head.i == current.i or dep in _CLAUSE_DEPS | {"pcomp"}:
+            return current
+        current = head
+    return current
 
 
 def clause_root(token: Token) -> Token:

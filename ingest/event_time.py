@@ -4,8 +4,18 @@
   Thursday", "on Sept. 5", "last week") is resolved with ``ingest.dates.resolve``.
 - "a day after V-ing" / "two days before V-ing": the event inside the V clause is that many days
   before (after) the governing event.
-- Present perfect without an expression ("has amassed", "has also said") cannot be dated:
-  ``None`` with precision ``unknown``.
+- Weekdays and dates without a year point forward when the clause is in the present or future
+  tense ("will hold talks Tuesday", "hold talks Tuesday", "is scheduled to meet on Wednesday"),
+  back otherwise ("met on Thursday").
+- A speech participle of the trigger's clause dates it ("rejected the plan, telling reporters
+  on Wednesday …").
+- A vague time ("at some point", "eventually", "in the coming weeks") gives no day: ``None``.
+- Without an expression on the clause chain, a period named elsewhere in the trigger's clause
+  ("accused … of violating its airspace in August", "at their meeting in July") dates the event
+  to that period (never to a day).
+- Present perfect without an expression ("has amassed", "has also said"), the past perfect
+  ("had shelled") and the perfect progressive ("has been fighting") cannot be dated: ``None``
+  with precision ``unknown``.
 - Otherwise a simple past/present report in a news story happened on the document date.
 """
 
@@ -19,6 +29,7 @@ from spacy.tokens import Token
 
 from ingest import clauses
 from ingest.dates import resolve
+from ingest.periods import clause_period, forward_tense, is_vague, undatable_perfect
 from ontology.model import DatePrecision
 
 
@@ -56,6 +67,16 @@ def _expression(token: Token) -> str | None:
     return None
 
 
+def _object_expression(token: Token) -> str | None:
+    """A temporal noun on the event noun the trigger takes ("held talks Tuesday")."""
+    for obj in token.children:
+        if obj.dep_ == "dobj" and obj.pos_ == "NOUN":
+            for child in obj.children:
+                if child.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "nmod", "tmod"}:
+                    return _span_text(child)
+    return None
+
+
 def _span_text(token: Token) -> str:
     return " ".join(
         t.text for t in token.subtree if t.ent_type_ in {"DATE", "TIME"} or t.i == token.i
@@ -75,6 +96,17 @@ def _offset_days(prep: Token) -> int | None:
                 count = int(digits) if re.fullmatch(r"\d{1,2}", digits) else None
             return None if count is None else count * _UNITS[child.lower_]
     return None
+
+
+def _speech_participles(trigger: Token) -> list[Token]:
+    """Speech participles that say when the trigger's act was made ("rejected the warrant,
+    telling reporters on Wednesday that …")."""
+    return [
+        c
+        for tok in clauses.clause_chain(trigger)
+        for c in tok.children
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in clauses.SPEECH_VERBS
+    ]
 
 
 def _own_perfect(trigger: Token) -> bool:
@@ -107,9 +139,14 @@ def event_date(
     if anchor is None:
         return _UNKNOWN
     current = trigger
-    perfect = clauses.is_perfect(trigger) and not (verbal and _own_perfect(trigger))
+    future = future or forward_tense(trigger)
+    perfect = (clauses.is_perfect(trigger) and not (verbal and _own_perfect(trigger))) or (
+        undatable_perfect(trigger)
+    )
     for _ in range(_MAX_CLIMB):
-        expression = _expression(current)
+        if is_vague(current):
+            return EventDate(None, DatePrecision.UNKNOWN, explicit=True)
+        expression = _expression(current) or _object_expression(current)
         if expression is not None:
             found = resolve(expression, anchor, future=future)
             if found.date is not None:
@@ -129,6 +166,14 @@ def event_date(
                 return event_date(speech, anchor)
             break
         current = head
+    for telling in _speech_participles(trigger):
+        said = _expression(telling)
+        when = resolve(said, anchor, future=future) if said else None
+        if when is not None and when.date is not None:
+            return EventDate(when.date, when.precision, explicit=True)
+    period = clause_period(trigger, anchor, future=future)
+    if period is not None:
+        return EventDate(period.date, period.precision, explicit=True)
     if perfect:
         return _UNKNOWN
     return EventDate(anchor, DatePrecision.DAY)

@@ -269,8 +269,10 @@ class Extractor:
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
-        if "dekg_events_v1" not in nlp.pipe_names:
-            raise IngestError("the pipeline has no dekg_events_v1 component; use load_pipeline")
+        if "dekg_event_arguments_v1" not in nlp.pipe_names:
+            raise IngestError(
+                "the pipeline has no dekg_event_arguments_v1 component; use load_pipeline"
+            )
 
     def extract(self, article: Article) -> ExtractionResult:
         """Events of one article (or its error as a result)."""

@@ -2,8 +2,12 @@
 
 Two events are the same happening when they have the same type, the same actors (as a set of
 participants for reciprocal CONSULT events, source and target sides otherwise) and compatible
-date and place (equal, or one of them unknown). The merged event keeps every evidence span, the
-highest confidence, the first known date and place, and the id of its first evidence
+date and place (equal, or one of them unknown). Merging never mixes happenings of different
+days: a day falls inside a week, month or year only when that period contains it; a report
+dated only by the assumed document date joins a report dated to a day, never one dated to a
+whole period (background: "imposed tariffs last month"); historical background never joins a
+current event. The merged event keeps every evidence span, the highest confidence, the most
+precise stated date, the first known place, and the id of its first evidence
 (``ev-`` + sha1 of ``article_id|start|end|type``, see ``/work/notes/graph-contract.md``).
 Events of the same happening with different types share their place: a THREATEN delivered "at
 a meeting in Stockholm" puts the meeting there too.
@@ -11,10 +15,11 @@ a meeting in Stockholm" puts the meeting there too.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 
-from ontology.model import Event, Evidence, Place
+from ontology.model import DatePrecision, Event, Evidence, Modality, Place
 from ontology.plover import EventType
 
 _SYMMETRIC = frozenset({EventType.CONSULT})
@@ -39,24 +44,68 @@ def _place_key(place: Place | None) -> tuple[str, str | None] | None:
     return None if place is None else (place.name.casefold(), place.country)
 
 
-def same_happening(a: Event, b: Event, loose_dates: frozenset[str] = frozenset()) -> bool:
-    """Same type, actors, and compatible date and place.
+_PERIOD_DAYS = {DatePrecision.WEEK: 7}
+_COARSE = frozenset({DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR})
 
-    Dates are compatible when equal, when one is unknown, or when one of them is only the
-    document date assumed for a report without a time expression (ids in ``loose_dates``).
+
+def _covers(period: Event, day: dt.date) -> bool:
+    """The period of an event dated to a week, month or year contains the day."""
+    start = period.date
+    if start is None:
+        return True
+    if period.date_precision is DatePrecision.YEAR:
+        return start.year == day.year
+    if period.date_precision is DatePrecision.MONTH:
+        return (start.year, start.month) == (day.year, day.month)
+    span = _PERIOD_DAYS.get(period.date_precision, 1)
+    return start <= day < start + dt.timedelta(days=span)
+
+
+def _dates_compatible(a: Event, b: Event, loose_dates: frozenset[str]) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    a_loose, b_loose = a.id in loose_dates, b.id in loose_dates
+    a_day, b_day = a.date_precision not in _COARSE, b.date_precision not in _COARSE
+    if a_loose or b_loose:
+        return (a_day and b_day) or (a_loose and b_loose)
+    if a_day and b_day:
+        return a.date == b.date
+    if a_day != b_day:
+        return _covers(b, a.date) if a_day else _covers(a, b.date)
+    return a.date == b.date and a.date_precision is b.date_precision
+
+
+def same_happening(a: Event, b: Event, loose_dates: frozenset[str] = frozenset()) -> bool:
+    """Same type, actors, and compatible date and place (see the module docstring).
+
+    ``loose_dates``: ids of events whose date is only the document date assumed for a report
+    without a time expression.
     """
     if a.type != b.type or actor_key(a) != actor_key(b):
         return False
-    if (
-        a.date is not None
-        and b.date is not None
-        and a.date != b.date
-        and a.id not in loose_dates
-        and b.id not in loose_dates
-    ):
+    if (a.modality is Modality.HISTORICAL) != (b.modality is Modality.HISTORICAL):
+        return False
+    if not _dates_compatible(a, b, loose_dates):
         return False
     pa, pb = _place_key(a.place), _place_key(b.place)
     return pa is None or pb is None or pa == pb
+
+
+_PRECISION_ORDER = (
+    DatePrecision.DAY,
+    DatePrecision.WEEK,
+    DatePrecision.MONTH,
+    DatePrecision.YEAR,
+    DatePrecision.UNKNOWN,
+)
+
+
+def _best_dated(events: Sequence[Event], loose_dates: frozenset[str]) -> Event | None:
+    """The report with the most precise stated date (the first of equals), else any dated."""
+    stated = [e for e in events if e.date is not None and e.id not in loose_dates]
+    if stated:
+        return min(stated, key=lambda e: _PRECISION_ORDER.index(e.date_precision))
+    return next((e for e in events if e.date is not None), None)
 
 
 def combine(events: Sequence[Event], loose_dates: frozenset[str] = frozenset()) -> Event:
@@ -68,8 +117,7 @@ def combine(events: Sequence[Event], loose_dates: frozenset[str] = frozenset()) 
             if all((e.start, e.end) != (item.start, item.end) for e in evidence):
                 evidence.append(item)
     evidence.sort(key=lambda e: (e.start, e.end))
-    dated = next((e for e in events if e.date is not None and e.id not in loose_dates), None)
-    dated = dated or next((e for e in events if e.date is not None), None)
+    dated = _best_dated(events, loose_dates)
     placed = next((e for e in events if e.place is not None), None)
     best = max(events, key=lambda e: e.confidence)
     return first.model_copy(

@@ -1,7 +1,9 @@
 """The event trigger lexicon: lemma (+ object / preposition / modifier) patterns → CAMEO code.
 
-The lexicon is data (``ingest/data/triggers.json``). Each rule names the lemma of the trigger
-token and optional conditions read from the dependency parse:
+The lexicon is data (``ingest/data/triggers.json``, schema in ``ingest.trigger_schema``: a
+unique ``id`` and an ``example`` sentence per rule, unknown keys refused; rules another rule
+always pre-empts are reported at load, ``ingest.trigger_shadow``). Each rule names the lemma of
+the trigger token and optional conditions read from the dependency parse:
 
 - ``pos``: parts of speech the trigger may have (default ``["VERB"]``),
 - ``objects``: one of these lemmas must be a near dependent (object, prepositional object,
@@ -25,16 +27,21 @@ The most specific matching rule wins (the one with most conditions).
 
 from __future__ import annotations
 
-import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from pydantic import ValidationError
 from spacy.tokens import Token
 
+from ingest.trigger_schema import RuleEntry, RuleFile
+from ingest.trigger_shadow import shadowed_rules
 from ontology import OntologyError
 from ontology.plover import EventType, cameo_table
+
+_LOG = logging.getLogger(__name__)
 
 # Dependencies through which an object-like word is "near" its trigger.
 _NEAR_DEPS = frozenset(
@@ -87,6 +94,10 @@ _PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 _MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "npadvmod", "nmod", "acomp"})
 
 
+# Past forms the small English model leaves unlemmatized.
+_IRREGULAR = {"forgave": "forgive", "forgiven": "forgive", "retook": "retake", "retaken": "retake"}
+
+
 class LexiconError(OntologyError):
     """The trigger lexicon file is malformed."""
 
@@ -99,6 +110,8 @@ class TriggerRule:
     cameo: str
     type: EventType
     pos: frozenset[str]
+    id: str = ""
+    example: str = ""
     objects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
@@ -129,56 +142,53 @@ class TriggerMatch:
     rule: TriggerRule
 
 
-def _words(entry: dict[str, object], key: str) -> frozenset[str]:
-    value = entry.get(key, [])
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LexiconError(f"trigger {entry.get('lemma')!r}: {key!r} must be a list of strings")
-    return frozenset(v.lower() for v in value)
+def _type_of(code: str, override: EventType | None) -> EventType:
+    if override is not None:
+        return override
+    return cameo_table()[code].type
 
 
-def _type_of(code: str, override: object) -> EventType:
-    if isinstance(override, str):
-        try:
-            return EventType(override)
-        except ValueError as e:
-            raise LexiconError(f"unknown PLOVER type {override!r}") from e
-    entry = cameo_table().get(code)
-    if entry is None:
-        raise LexiconError(f"unknown CAMEO code {code!r}")
-    return entry.type
+def rule_from_entry(entry: RuleEntry) -> TriggerRule:
+    """A validated file entry → the rule the matcher uses."""
+    negated = entry.negated_cameo
+    return TriggerRule(
+        id=entry.id,
+        example=entry.example,
+        lemma=entry.lemma,
+        cameo=entry.cameo,
+        type=_type_of(entry.cameo, entry.type),
+        pos=frozenset(entry.pos),
+        objects=frozenset(entry.objects),
+        preps=frozenset(entry.preps),
+        modifiers=frozenset(entry.modifiers),
+        governors=frozenset(entry.governors),
+        intent=entry.intent,
+        negated_cameo=negated,
+        negated_type=_type_of(negated, entry.negated_type) if negated else None,
+        confidence=entry.confidence,
+        excluded=frozenset(entry.excluded),
+        intransitive=entry.intransitive,
+        clausal=entry.clausal,
+        object_entity=entry.object_entity,
+    )
+
+
+def _first_error(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return f"{where}: {first['msg']}"
 
 
 def parse_rule(entry: dict[str, object]) -> TriggerRule:
-    """One JSON entry → a rule, validating codes and types."""
-    lemma, cameo = entry.get("lemma"), entry.get("cameo")
-    if not isinstance(lemma, str) or not isinstance(cameo, str):
-        raise LexiconError(f"trigger entry needs string 'lemma' and 'cameo': {entry!r}")
-    negated = entry.get("negated_cameo")
-    confidence = entry.get("confidence", 0.8)
-    if not isinstance(confidence, int | float):
-        raise LexiconError(f"trigger {lemma!r}: confidence must be a number")
-    return TriggerRule(
-        lemma=lemma.lower(),
-        cameo=cameo,
-        type=_type_of(cameo, entry.get("type")),
-        pos=frozenset(p.upper() for p in _words(entry, "pos")) or frozenset({"VERB"}),
-        objects=_words(entry, "objects"),
-        preps=_words(entry, "preps"),
-        modifiers=_words(entry, "modifiers"),
-        governors=_words(entry, "governors"),
-        intent=bool(entry.get("intent", False)),
-        negated_cameo=negated if isinstance(negated, str) else None,
-        negated_type=_type_of(negated, entry.get("negated_type"))
-        if isinstance(negated, str)
-        else None,
-        confidence=float(confidence),
-        excluded=_words(entry, "excluded"),
-        intransitive=bool(entry.get("intransitive", False)),
-        clausal=bool(entry.get("clausal", False)),
-        object_entity=bool(entry.get("object_entity", False)),
-    )
+    """One JSON entry → a rule, validating its keys, codes and types.
+
+    Raises:
+        LexiconError: unknown key, missing id/lemma/cameo/example, unknown code or type.
+    """
+    try:
+        return rule_from_entry(RuleEntry.model_validate(entry))
+    except ValidationError as e:
+        raise LexiconError(f"trigger rule {entry.get('id')!r}: {_first_error(e)}") from e
 
 
 class Lexicon:
@@ -197,12 +207,25 @@ class Lexicon:
     def __contains__(self, lemma: str) -> bool:
         return lemma in self._by_lemma
 
+    def lemma_of(self, token: Token) -> str | None:
+        """The token's lemma as the lexicon knows it, repairing the lemmatizer's known slips
+        ("staged" → "stag", "forgave" left as is), or None when no rule has it."""
+        lemma = token.lemma_.lower()
+        if lemma in self._by_lemma:
+            return lemma
+        lower = token.lower_
+        for alt in (_IRREGULAR.get(lower), lemma + "e" if lower.endswith(("ed", "es")) else None):
+            if alt is not None and alt in self._by_lemma:
+                return alt
+        return None
+
     def rules_for(self, lemma: str) -> list[TriggerRule]:
         return self._by_lemma.get(lemma, [])
 
     def match(self, token: Token, *, intent: bool = False) -> TriggerRule | None:
         """The most specific rule whose conditions the token meets, or None."""
-        rules = self._by_lemma.get(token.lemma_.lower())
+        lemma = self.lemma_of(token)
+        rules = self._by_lemma.get(lemma) if lemma is not None else None
         if not rules:
             return None
         near: set[str] | None = None
@@ -267,19 +290,23 @@ def near_lemmas(token: Token, depth: int = 3) -> set[str]:
 
 
 def load_rules(text: str) -> list[TriggerRule]:
-    """Parse the lexicon JSON text (``{"triggers": [...]}``)."""
+    """Parse the lexicon JSON text (``{"about": ..., "triggers": [...]}``).
+
+    Raises:
+        LexiconError: not JSON, or not a valid rule file (the first error is named).
+    """
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise LexiconError(f"trigger lexicon is not valid JSON: {e}") from e
-    entries = data.get("triggers") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise LexiconError("trigger lexicon needs a 'triggers' list")
-    return [parse_rule(e) for e in entries if isinstance(e, dict)]
+        data = RuleFile.model_validate_json(text)
+    except ValidationError as e:
+        raise LexiconError(f"trigger lexicon: {_first_error(e)}") from e
+    return [rule_from_entry(entry) for entry in data.triggers]
 
 
 @cache
 def default_lexicon() -> Lexicon:
-    """The shipped lexicon (read once per process)."""
+    """The shipped lexicon (read once per process); shadowed rules are logged."""
     text = resources.files("ingest").joinpath("data/triggers.json").read_text("utf-8")
-    return Lexicon(load_rules(text))
+    rules = load_rules(text)
+    for shadowed, by in shadowed_rules(rules):
+        _LOG.warning("trigger rule %s can never fire: %s always matches first", shadowed, by)
+    return Lexicon(rules)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from ontology.plover import EventType
 
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]
 
 
 class ActorKind(StrEnum):
@@ -102,6 +103,7 @@ class Actor(_Model):
     role: str | None = None
     affiliation: str | None = None  # id of the state or organisation a person acts for
     aliases: tuple[str, ...] = ()
+    wikidata: WikidataId | None = None  # the Wikidata item ("Q7747"); exported as owl:sameAs
 
 
 class Place(_Model):

@@ -95,6 +95,7 @@ class DEKG(DefinedNamespace):
     country: URIRef
     sector: URIRef
     role: URIRef
+    wikidataId: URIRef
     geonamesId: URIRef
     admin1: URIRef
     featureClass: URIRef
@@ -164,6 +165,7 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV),
     "geo": str(WGS84),
     "owl": str(OWL),
+    "wd": "http://www.wikidata.org/entity/",
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "xsd": str(XSD),

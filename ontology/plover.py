@@ -41,6 +41,25 @@ class QuadClass:
     MATERIAL_CONFLICT = 4
 
 
+COOPERATION = frozenset({QuadClass.VERBAL_COOPERATION, QuadClass.MATERIAL_COOPERATION})
+CONFLICT = frozenset({QuadClass.VERBAL_CONFLICT, QuadClass.MATERIAL_CONFLICT})
+
+
+def is_cooperative(quad_class: int | None) -> bool:
+    """Quad classes 1-2 (verbal and material cooperation) are cooperation.
+
+    Example:
+        >>> is_cooperative(2), is_cooperative(3), is_cooperative(None)
+        (True, False, False)
+    """
+    return quad_class in COOPERATION
+
+
+def is_conflictual(quad_class: int | None) -> bool:
+    """Quad classes 3-4 (verbal and material conflict) are conflict."""
+    return quad_class in CONFLICT
+
+
 @dataclass(frozen=True, slots=True)
 class Category:
     """One PLOVER category with the CAMEO code used when no finer code is known."""

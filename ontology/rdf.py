@@ -56,6 +56,7 @@ ATTRIBUTES: dict[str, dict[str, Attr]] = {
         "sector": Attr(DEKG.sector, _STR),
         "role": Attr(DEKG.role, _STR),
         "aliases": Attr(DEKG.alias, _STR),
+        "wikidata": Attr(DEKG.wikidataId, _STR),
     },
     "Place": {
         "id": Attr(DEKG.identifier, _STR),
@@ -142,8 +143,9 @@ _ACTOR_ID_PREFIXES: dict[str, ActorKind] = {
     "group": ActorKind.GROUP,
 }
 
-#: ``owl:sameAs`` target of a place with a GeoNames id.
+#: ``owl:sameAs`` target of a place with a GeoNames id, and of an actor with a Wikidata id.
 GEONAMES_SAME_AS = OWL.sameAs
+WIKIDATA_SAME_AS = OWL.sameAs
 
 
 def _local(text: str) -> str:
@@ -185,6 +187,11 @@ def place_iri(place_id: str) -> URIRef:
 def evidence_iri(report_id: str, start: int, end: int) -> URIRef:
     """One evidence span of one report (``report_id`` is the article-level event id)."""
     return ID[f"evidence/{_local(report_id)}-{start}-{end}"]
+
+
+def wikidata_iri(qid: str) -> URIRef:
+    """``Q7747`` → ``http://www.wikidata.org/entity/Q7747`` (the ``wd:`` namespace)."""
+    return URIRef(f"http://www.wikidata.org/entity/{qid}")
 
 
 def geonames_iri(geonames_id: int) -> URIRef:

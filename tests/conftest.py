@@ -17,24 +17,18 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-# pytest puts this directory first on sys.path, where tests/api, tests/graph ... would be
-# picked up as namespace packages instead of the editable-installed api, graph ...: the
-# project root goes first. (A `pythonpath = ["."]` in the pytest config does the same.)
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 import neo4j
 import pytest
 from pydantic import SecretStr
+from support import wipe
 
 from api.runtime import Connection, connect
 from api.settings import Settings
-from graph import GraphError, queries
-from graph.server import Distribution, ManagedNeo4j
+from managed_neo4j.server import Distribution, ManagedNeo4j, ServerError
 
 NEO4J_FIXTURES = frozenset({"neo4j_server", "neo4j_driver", "neo4j_clean"})
 
@@ -94,7 +88,7 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServ
     try:
         distribution.provision()  # the verified cache when `dekg neo4j provision` ran before
         status = server.start(timeout=300)  # generous: CI machines can be slow
-    except GraphError as e:
+    except ServerError as e:
         pytest.fail(f"the test Neo4j did not start: {e}", pytrace=False)
     credentials = server.credentials()
     try:
@@ -124,7 +118,5 @@ def neo4j_driver(neo4j_server: Neo4jServer) -> Iterator[neo4j.Driver]:
 @pytest.fixture
 def neo4j_clean(neo4j_driver: neo4j.Driver, neo4j_server: Neo4jServer) -> neo4j.Driver:
     """The session driver over an empty graph (schema created by other tests is kept)."""
-    with neo4j_driver.session(database=neo4j_server.database) as session:
-        for statement in queries.DELETE_ALL:  # auto-commit: CALL ... IN TRANSACTIONS needs it
-            session.run(statement).consume()
+    wipe(neo4j_driver, neo4j_server.database)
     return neo4j_driver

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -12,11 +11,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from api.commands import ModelOpt, PathsArg, PublishedOpt, WorkersOpt
+
 if TYPE_CHECKING:
     from rich.table import Table
 
     from ingest.evaluate import EvaluationReport
     from ingest.readers import ReadItem
+    from ingest.scoring import TypeCounts
     from ontology.model import Event, ExtractionResult
 
 
@@ -33,17 +35,6 @@ class EvalFormat(StrEnum):
 
 EXIT_ITEMS_FAILED = 1
 EXIT_USAGE = 2
-
-
-def _parse_day(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    from ingest.dates import parse_published
-
-    try:
-        return parse_published(value)
-    except ValueError as e:
-        raise typer.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)") from e
 
 
 def _say_error(label: str, message: str) -> None:
@@ -90,13 +81,7 @@ def _events_table(result: ExtractionResult) -> Table:
 
 
 def extract(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Article files (.txt, .html, .jsonl, .json, RSS/Atom) or directories.",
-            show_default=False,
-        ),
-    ],
+    paths: PathsArg,
     output_format: Annotated[
         ExtractFormat,
         typer.Option(
@@ -106,17 +91,9 @@ def extract(
             "document with articles and events; table: a readable table.",
         ),
     ] = ExtractFormat.JSONL,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for articles that carry none."),
-    ] = None,
-    workers: Annotated[
-        int, typer.Option(min=1, max=64, help="Processes for the spaCy pipeline.")
-    ] = 1,
-    model: Annotated[
-        str | None,
-        typer.Option(help="spaCy model name (default: DEKG_SPACY_MODEL, else en_core_web_sm)."),
-    ] = None,
+    published: PublishedOpt = None,
+    workers: WorkersOpt = 1,
+    model: ModelOpt = None,
 ) -> None:
     """Extract PLOVER events from news articles and print them to stdout.
 
@@ -125,16 +102,20 @@ def extract(
     """
     from tqdm import tqdm
 
+    from api.commands import usage
     from api.settings import get_settings
+    from api.usecases.filters import parse_day
     from ingest import ModelNotInstalled
     from ingest.extract import Extractor
     from ingest.nlp import load_pipeline
     from ingest.readers import iter_items
 
-    day = _parse_day(published)
+    day = usage(lambda: parse_day(published, "--published"))
     settings = get_settings()
     try:
-        nlp = load_pipeline(model or settings.spacy_model, settings.actor_dictionaries)
+        nlp = load_pipeline(
+            model or settings.spacy_model, settings.actor_dictionaries, settings.triggers
+        )
     except ModelNotInstalled as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(EXIT_USAGE) from e
@@ -184,6 +165,43 @@ def _finish(output_format: ExtractFormat, results: list[ExtractionResult]) -> No
             console.print(_events_table(result))
 
 
+def _type_table(title: str, by_type: dict[str, TypeCounts]) -> Table:
+    from rich.table import Table
+
+    from ingest.scoring import f1, rate
+
+    table = Table(title=title)
+    for column in ("type", "P", "R", "F1", "correct/predicted", "recalled/gold"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for name, c in by_type.items():
+        p, r = rate(c.correct, c.predicted), rate(c.recalled, c.gold)
+        table.add_row(
+            name,
+            str(p),
+            str(r),
+            str(f1(p, r)),
+            f"{c.correct}/{c.predicted}",
+            f"{c.recalled}/{c.gold}",
+        )
+    return table
+
+
+def _confusion_table(confusion: dict[str, dict[str, int]]) -> Table:
+    from rich.table import Table
+
+    from ingest.scoring import NONE
+
+    predicted = [*sorted({p for row in confusion.values() for p in row} - {NONE}), NONE]
+    table = Table(title="Confusion: gold type (rows) x predicted type (columns)")
+    table.add_column("gold")
+    for name in predicted:
+        table.add_column(name[:6], justify="right")
+    for gold in [*sorted(set(confusion) - {NONE}), NONE]:
+        row = confusion.get(gold, {})
+        table.add_row(gold, *(str(row.get(p, "")) for p in predicted))
+    return table
+
+
 def _report_tables(report: EvaluationReport) -> list[Table]:
     from rich.table import Table
 
@@ -197,7 +215,11 @@ def _report_tables(report: EvaluationReport) -> list[Table]:
         table.add_row("predictions", str(s.predictions))
         table.add_row("event recall", f"{s.event_recall} ({s.matched}/{s.records})")
         table.add_row("type accuracy", f"{s.type_accuracy} ({s.right_type}/{s.with_right_source})")
-        tables.append(table)
+        tables += [
+            table,
+            _type_table("Per type (recall)", s.by_type),
+            _confusion_table(s.confusion),
+        ]
     for a in report.articles:
         table = Table(title=f"Article-level scores: {a.article_id}")
         table.add_column("measure")
@@ -214,6 +236,19 @@ def _report_tables(report: EvaluationReport) -> list[Table]:
         table.add_row("false positives", "\n".join(a.false_positives) or "-")
         table.add_row("must not (check by hand)", "\n".join(a.must_not) or "-")
         tables.append(table)
+    t = report.totals
+    if t is not None:
+        table = Table(title=f"All {t.articles} articles (one-to-one pairing)")
+        table.add_column("measure")
+        table.add_column("value")
+        table.add_row(
+            "precision",
+            f"{t.precision} ({t.matched_predictions}/{t.predictions - t.optional_predictions})",
+        )
+        table.add_row("recall", f"{t.recall} ({t.recalled}/{t.gold_events})")
+        table.add_row("F1", str(t.f1))
+        table.add_row("date accuracy", f"{t.date_accuracy} ({t.date_correct}/{t.date_checked})")
+        tables += [table, _type_table("Per type", t.by_type), _confusion_table(t.confusion)]
     return tables
 
 
@@ -227,8 +262,8 @@ def evaluate(
     gold: Annotated[
         Path,
         typer.Option(
-            help="Article gold (.json like seed-gold.json) or PLOVER records "
-            "(.jsonl); the kind is detected.",
+            help="Article gold (.json like seed-gold.json, or a directory of them) or "
+            "PLOVER records (.jsonl); the kind is detected.",
             show_default=False,
         ),
     ],
@@ -236,7 +271,8 @@ def evaluate(
         EvalFormat, typer.Option("--format", "-f", help="table or json.")
     ] = EvalFormat.TABLE,
 ) -> None:
-    """Score extracted events against gold: precision, recall, date and place accuracy."""
+    """Score extracted events against gold: precision, recall, date and place accuracy,
+    per-type P/R/F1 and a type confusion table (predictions and gold paired one to one)."""
     from rich.console import Console
 
     from ingest.evaluate import EvaluationError, evaluate_files
@@ -249,7 +285,7 @@ def evaluate(
     if output_format is EvalFormat.JSON:
         typer.echo(report.model_dump_json(indent=2))
         return
-    console = Console()
+    console = Console(width=max(120, Console().width))
     for table in _report_tables(report):
         console.print(table)
 

@@ -4,25 +4,24 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
+import functools
 import json
 import os
-import re
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
-if TYPE_CHECKING:
-    import neo4j
-    from spacy.language import Language
+from api.commands import ModelOpt, PathsArg, PublishedOpt, WorkersOpt, usage
+from api.usecases.exports import ExportName
 
+if TYPE_CHECKING:
     from api.settings import Settings
-    from graph.filters import GraphFilter
+    from graph.session import Graph
     from graph.writer import WriteReport
     from ontology.model import ExtractionResult
 
@@ -36,16 +35,6 @@ NEO4J_HINT = (
 )
 
 
-class ExportName(StrEnum):
-    GRAPHML = "graphml"
-    GEXF = "gexf"
-    CYTOSCAPE = "cytoscape"
-    D3 = "d3"
-    JSONLD = "jsonld"
-    TURTLE = "turtle"
-    CSV = "csv"
-
-
 class StatsFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
@@ -56,28 +45,20 @@ def _fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _parse_day(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as e:
-        raise typer.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)") from e
-
-
 @contextlib.contextmanager
-def _driver(settings: Settings) -> Iterator[neo4j.Driver]:
+def _graph(settings: Settings) -> Iterator[Graph]:
     """The one driver of this process, connected or a clear error (exit 3), closed at exit."""
     from api import ApiError
     from api.runtime import open_driver
     from graph import GraphError
+    from graph.session import Graph
 
     try:
         driver = open_driver(settings, verify=True)
     except (GraphError, ApiError) as e:  # their messages say how to start or point at Neo4j
         raise _fail(str(e), EXIT_NEO4J_UNAVAILABLE) from e
     try:
-        yield driver
+        yield Graph(driver, settings.neo4j_database)
     finally:
         driver.close()
 
@@ -94,27 +75,13 @@ def _summary(report: WriteReport) -> str:
 
 
 def ingest(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Article files (.txt, .html, .jsonl, .json, RSS/Atom) or directories.",
-            show_default=False,
-        ),
-    ],
-    workers: Annotated[
-        int, typer.Option(min=1, max=64, help="Processes for the spaCy pipeline.")
-    ] = 1,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for articles that carry none."),
-    ] = None,
+    paths: PathsArg,
+    workers: WorkersOpt = 1,
+    published: PublishedOpt = None,
     batch_size: Annotated[
         int, typer.Option(min=1, max=100_000, help="Events per Neo4j transaction.")
     ] = 1000,
-    model: Annotated[
-        str | None,
-        typer.Option(help="spaCy model name (default: DEKG_SPACY_MODEL, else en_core_web_sm)."),
-    ] = None,
+    model: ModelOpt = None,
 ) -> None:
     """Extract events from articles and load them into Neo4j (idempotent and resumable).
 
@@ -125,37 +92,44 @@ def ingest(
     from tqdm import tqdm
 
     from api.settings import get_settings
+    from api.usecases.filters import parse_day
+    from api.usecases.ingestion import ingest_stream
     from graph import GraphUnavailable
-    from graph.schema import ensure_schema
-    from graph.writer import GraphWriter
     from ingest import ModelNotInstalled
     from ingest.extract import Extractor
     from ingest.nlp import load_pipeline
     from ingest.readers import iter_items
 
-    day = _parse_day(published)
+    day = usage(lambda: parse_day(published, "--published"))
     settings = get_settings()
     shown: set[str] = set()
 
-    def results(progress: tqdm[None], nlp: Language) -> Iterator[ExtractionResult]:
-        items = iter_items(paths, published=day)
-        for result in Extractor(nlp).extract_many(items, n_process=workers):
+    def seen(progress: tqdm[None]) -> Callable[[ExtractionResult], None]:
+        def on_result(result: ExtractionResult) -> None:
             progress.update(1)
             if not result.ok:
                 shown.add(result.item)
                 tqdm.write(f"error: {result.item}: {result.error_kind}: {result.error}", sys.stderr)
-            yield result
 
-    with _driver(settings) as driver:
+        return on_result
+
+    with _graph(settings) as graph:
         try:
-            nlp = load_pipeline(model or settings.spacy_model, settings.actor_dictionaries)
+            nlp = load_pipeline(
+                model or settings.spacy_model, settings.actor_dictionaries, settings.triggers
+            )
         except ModelNotInstalled as e:
             raise _fail(str(e), EXIT_USAGE) from e
         try:
-            ensure_schema(driver, settings.neo4j_database)
-            writer = GraphWriter(driver, settings.neo4j_database, batch_size=batch_size)
             with tqdm(desc="articles", unit=" art", file=sys.stderr, disable=None) as progress:
-                report = writer.write_results(results(progress, nlp))
+                report = ingest_stream(
+                    graph,
+                    Extractor(nlp),
+                    iter_items(paths, published=day),
+                    batch_size=batch_size,
+                    n_process=workers,
+                    on_result=seen(progress),
+                )
         except GraphUnavailable as e:
             raise _fail(
                 f"{e}\nwhat was committed stays; run the same command again when Neo4j is "
@@ -173,35 +147,6 @@ def ingest(
 
 
 # --- export -----------------------------------------------------------------------------------
-
-_ISO3 = re.compile(r"^[A-Za-z]{3}$")
-
-
-def actor_id(value: str) -> str:
-    """An actor id as typed by a user: a bare ISO3 code means the state (``RUS`` → state:RUS)."""
-    return f"state:{value.upper()}" if _ISO3.match(value) else value
-
-
-def _near(value: str | None) -> tuple[float, float, float] | None:
-    if value is None:
-        return None
-    try:
-        lat, lon, km = (float(part) for part in value.split(","))
-    except ValueError as e:
-        raise typer.BadParameter(f"--near wants LAT,LON,KM, got {value!r}") from e
-    return lat, lon, km
-
-
-def _filter(**fields: object) -> GraphFilter:
-    from pydantic import ValidationError
-
-    from graph.filters import GraphFilter
-
-    try:
-        return GraphFilter.model_validate({k: v for k, v in fields.items() if v is not None})
-    except ValidationError as e:
-        reasons = "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors())
-        raise typer.BadParameter(reasons) from e
 
 
 @contextlib.contextmanager
@@ -235,8 +180,9 @@ def export(
         list[str] | None,
         typer.Option(
             "--actor",
-            help="Actor id such as state:RUS or person:sergei-lavrov; a bare ISO3 code means "
-            "the state, and a state includes its affiliated persons (repeatable).",
+            help="Actor id such as state:RUS or person:sergei-lavrov, an ISO3 code (the "
+            "state) or an exact name or alias; a state includes its affiliated persons "
+            "(repeatable).",
         ),
     ] = None,
     countries: Annotated[
@@ -262,36 +208,37 @@ def export(
 ) -> None:
     """Export the events matching the filters (with their actors, places and articles)."""
     from api.settings import get_settings
+    from api.usecases.exports import read_export, write_export
+    from api.usecases.filters import parse_filter
     from graph import GraphError, GraphUnavailable
-    from graph.export import FORMATS
-    from graph.project import project
 
-    flt = _filter(
-        types=types or None,
-        actors=[actor_id(a) for a in actors] if actors else None,
-        countries=countries or None,
-        date_from=_parse_day(date_from),
-        date_to=_parse_day(date_to),
+    parse = functools.partial(
+        parse_filter,
+        types=types or (),
+        countries=countries or (),
+        date_from=date_from,
+        date_to=date_to,
         place=place,
-        near=_near(near),
+        near=near,
         modality=modality,
         min_confidence=min_confidence,
     )
+    usage(lambda: parse(None))  # usage errors before connecting
     settings = get_settings()
-    with _driver(settings) as driver:
+    with _graph(settings) as graph:
         try:
-            graph = project(driver, settings.neo4j_database, flt)
+            flt = usage(lambda: parse(graph, actors=actors or ()))
+            projection = read_export(graph, flt)
         except GraphUnavailable as e:
             raise _fail(f"{e}\nhint: {NEO4J_HINT}", EXIT_NEO4J_UNAVAILABLE) from e
     try:
         with _output(output) as fp:
-            FORMATS[output_format.value].write(graph, fp)
+            done = write_export(projection, str(output_format.value), fp)
     except (GraphError, OSError) as e:
         raise _fail(f"export failed: {e}", EXIT_ITEMS_FAILED) from e
-    events = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Event")
     typer.echo(
-        f"{output_format.value}: {events} events, {graph.number_of_nodes()} nodes, "
-        f"{graph.number_of_edges()} edges → {output}",
+        f"{output_format.value}: {done.events} events, {done.nodes} nodes, "
+        f"{done.edges} edges → {output}",
         err=True,
     )
 
@@ -310,9 +257,9 @@ def stats(
     from graph.stats import graph_counts
 
     settings = get_settings()
-    with _driver(settings) as driver:
+    with _graph(settings) as graph:
         try:
-            counts = graph_counts(driver, settings.neo4j_database)
+            counts = graph_counts(graph)
         except GraphUnavailable as e:
             raise _fail(f"{e}\nhint: {NEO4J_HINT}", EXIT_NEO4J_UNAVAILABLE) from e
     if output_format is StatsFormat.JSON:

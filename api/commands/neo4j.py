@@ -14,7 +14,7 @@ import typer
 
 if TYPE_CHECKING:
     from api.settings import Settings
-    from graph.server import ManagedNeo4j, ServerStatus
+    from managed_neo4j.server import ManagedNeo4j, ServerStatus
 
 EXIT_ERROR = 1
 EXIT_NOT_RUNNING = 1
@@ -83,7 +83,7 @@ def provision(
     (strict checksums), records their SHA-256 in a manifest, and trains a class-data-sharing
     archive that makes later starts faster. A cached, verified copy is reused as is.
     """
-    from graph.server import ServerError
+    from managed_neo4j.server import ServerError
 
     server = _server(_settings())
     began = time.monotonic()
@@ -111,7 +111,7 @@ def start(
     Binds 127.0.0.1 only, on 7687/7474 when free (else free ports, kept for later starts).
     The first start generates the password of user `neo4j` into the data directory.
     """
-    from graph.server import ServerError
+    from managed_neo4j.server import ServerError
 
     settings = _settings()
     if _external(settings, "start"):
@@ -133,7 +133,7 @@ def stop(
     ] = 60.0,
 ) -> None:
     """Stop the managed Neo4j cleanly; the database is kept for the next start."""
-    from graph.server import ServerError
+    from managed_neo4j.server import ServerError
 
     settings = _settings()
     if _external(settings, "stop"):
@@ -172,7 +172,7 @@ def logs(
     lines: Annotated[int, typer.Option("--lines", "-n", help="How many lines.", min=1)] = 40,
 ) -> None:
     """Print the end of the managed server's neo4j.log (debug.log sits next to it)."""
-    from graph.neo4j_launcher.files import tail
+    from managed_neo4j.files import tail
 
     server = _server(_settings())
     text = tail(server.log_file, lines)

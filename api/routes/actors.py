@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import DatabaseDep, DriverDep, FilterDep
+from api.deps import FilterDep, GraphDep
 from api.responses import ModelResponse
 from api.schemas import (
     ActorDetail,
@@ -18,7 +18,8 @@ from api.schemas import (
     NetworkEdge,
     NetworkPublic,
 )
-from graph import reader
+from graph.read import actors as read
+from graph.read.network import MAX_DEPTH, ego_network
 from ontology.model import ActorKind
 
 router = APIRouter(tags=["actors"])
@@ -32,8 +33,7 @@ ActorPath = Annotated[
 @router.get("/actors", response_model=ActorsPublic, summary="Search actors by name or alias")
 def search_actors(
     *,
-    driver: DriverDep,
-    database: DatabaseDep,
+    graph: GraphDep,
     q: Annotated[str | None, Query(max_length=200, description="part of a name or alias")] = None,
     kind: ActorKind | None = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
@@ -41,9 +41,8 @@ def search_actors(
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> ModelResponse:
     """Actors whose name, alias or id contains ``q`` (case-insensitive), exact matches first."""
-    count, rows = reader.search_actors(
-        driver,
-        database,
+    count, rows = read.search_actors(
+        graph,
         q=q,
         kind=str(kind) if kind else None,
         country=country.upper() if country else None,
@@ -56,12 +55,10 @@ def search_actors(
 
 
 @router.get("/actors/{actor_id}", response_model=ActorDetail, summary="One actor")
-def get_actor(driver: DriverDep, database: DatabaseDep, actor_id: ActorPath) -> ModelResponse:
+def get_actor(graph: GraphDep, actor_id: ActorPath) -> ModelResponse:
     """The actor, the states/organisations it acts for, the persons acting for it."""
-    resolved = reader.actor_id_of(driver, database, actor_id)
-    return ModelResponse(
-        ActorDetail.model_validate(_actor(reader.actor_detail(driver, database, resolved)))
-    )
+    resolved = read.actor_id_of(graph, actor_id)
+    return ModelResponse(ActorDetail.model_validate(_actor(read.actor_detail(graph, resolved))))
 
 
 @router.get(
@@ -70,8 +67,7 @@ def get_actor(driver: DriverDep, database: DatabaseDep, actor_id: ActorPath) -> 
     summary="The actor's counterparts, with counts by event type",
 )
 def get_relationships(
-    driver: DriverDep,
-    database: DatabaseDep,
+    graph: GraphDep,
     actor_id: ActorPath,
     flt: FilterDep,
     limit: Annotated[int, Query(ge=1, le=1000, description="most counterparts returned")] = 100,
@@ -83,18 +79,12 @@ def get_relationships(
     Without filters the answer comes from the ``INTERACTS_WITH`` projection; with filters
     (time range, type, …) it is computed from the matching events.
     """
-    resolved = reader.actor_id_of(driver, database, actor_id)
-    actor, members = reader.actor_members(driver, database, resolved)
+    resolved = read.actor_id_of(graph, actor_id)
+    actor, members = read.actor_members(graph, resolved)
     if flt.is_empty():
-        rows, source = (
-            reader.actor_interactions(driver, database, resolved, limit=limit),
-            "interactions",
-        )
+        rows, source = read.actor_interactions(graph, resolved, limit=limit), "interactions"
     else:
-        rows, source = (
-            reader.actor_relationships(driver, database, resolved, flt, limit=limit),
-            "events",
-        )
+        rows, source = read.actor_relationships(graph, resolved, flt, limit=limit), "events"
     return ModelResponse(
         ActorRelationships(
             actor=ActorRef.model_validate(actor),
@@ -109,16 +99,15 @@ def get_relationships(
     "/actors/{actor_id}/network", response_model=NetworkPublic, summary="Ego network of an actor"
 )
 def get_network(
-    driver: DriverDep,
-    database: DatabaseDep,
+    graph: GraphDep,
     actor_id: ActorPath,
-    depth: Annotated[int, Query(ge=1, le=reader.MAX_DEPTH)] = 1,
+    depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1,
     max_nodes: Annotated[int, Query(ge=1, le=2000)] = 500,
 ) -> ModelResponse:
     """Actors within ``depth`` steps over interactions (source→target, with event counts) and
     affiliations (person→state/organisation)."""
-    resolved = reader.actor_id_of(driver, database, actor_id)
-    nodes, edges, truncated = reader.ego_network(driver, database, resolved, depth, cap=max_nodes)
+    resolved = read.actor_id_of(graph, actor_id)
+    nodes, edges, truncated = ego_network(graph, resolved, depth, cap=max_nodes)
     return ModelResponse(
         NetworkPublic(
             center=resolved,

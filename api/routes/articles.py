@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from anyio import to_thread
@@ -15,22 +15,15 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.cache import ReadCache
-from api.deps import (
-    DatabaseDep,
-    ExtractorHolder,
-    ExtractorHolderDep,
-    LiveDriverDep,
-    SchemaGate,
-    SchemaGateDep,
-    WriteAuth,
-)
+from api.deps import ExtractorHolderDep, LiveGraphDep, SchemaGateDep, WriteAuth
 from api.errors import InvalidParameter, UnsupportedMediaType
-from api.jobs import ItemFailure, JobRunner, Progress
+from api.jobs import JobRunner, Progress
 from api.schemas import ArticleIngested, ArticleRef, EventPublic, JobPublic
-from graph.writer import GraphWriter
+from api.usecases.ingestion import Ingestion, Outcome
 from ingest import IngestError
 from ingest.readers import ReadItem, read_bytes
-from ontology.model import Article, Event, ExtractionResult
+from ontology.model import Article, Event
+from ontology.outcome import ItemError, ItemStatus
 
 router = APIRouter(tags=["articles"])
 
@@ -107,10 +100,6 @@ class ArticleMeta:
         return {k: v for k, v in self.values.items() if v is not None}
 
 
-class ExtractionFailed(IngestError):
-    """The article was read but extraction or loading failed."""
-
-
 def _kind(request: Request, kinds: dict[str, str]) -> str:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media not in kinds:
@@ -128,39 +117,6 @@ def _read_items(data: bytes, kind: str, name: str | None = None) -> list[ReadIte
 
 def _with_metadata(article: Article, update: dict[str, Any]) -> Article:
     return article.model_copy(update=update) if update else article
-
-
-@dataclass(frozen=True, slots=True)
-class Ingestion:
-    """Extract with the app's pipeline, write with the app's driver."""
-
-    holder: ExtractorHolder
-    writer: GraphWriter
-    schema: SchemaGate
-    written: Callable[[], None] = lambda: None
-
-    def run(self, articles: Iterable[Article]) -> list[tuple[ExtractionResult, str]]:
-        """Each result with its status: written, unchanged, or failed (error on the result)."""
-        extractor = self.holder.get()
-        with self.holder.run_lock:
-            results = list(extractor.extract_many(list(articles)))
-        self.schema.ensure()
-        out = []
-        for result in results:
-            if not result.ok:
-                out.append((result, "failed"))
-                continue
-            try:
-                report = self.writer.write_results([result])
-            finally:
-                self.written()
-            if report.errors:
-                err = report.errors[0]
-                update = {"error": err.error, "error_kind": err.error_kind}
-                out.append((result.model_copy(update=update), "failed"))
-            else:
-                out.append((result, "written" if report.written else "unchanged"))
-        return out
 
 
 def _written(request: Request) -> Callable[[], None]:
@@ -185,8 +141,7 @@ def _event_public(event: Event) -> EventPublic:
 async def post_article(
     *,
     request: Request,
-    driver: LiveDriverDep,
-    database: DatabaseDep,
+    graph: LiveGraphDep,
     holder: ExtractorHolderDep,
     schema: SchemaGateDep,
     meta: Annotated[ArticleMeta, Depends()],
@@ -200,7 +155,7 @@ async def post_article(
     """
     kind = _kind(request, SINGLE_KINDS)
     data = await request.body()
-    ingestion = Ingestion(holder, GraphWriter(driver, database), schema, _written(request))
+    ingestion = Ingestion(holder.extract, graph, schema.ensure, _written(request))
     return await to_thread.run_sync(
         functools.partial(_post_one, data, kind, meta, ingestion),
         limiter=request.app.state.ingest_limiter,
@@ -217,8 +172,11 @@ def _post_one(data: bytes, kind: str, meta: ArticleMeta, ingestion: Ingestion) -
     if item.error is not None or item.article is None:
         raise item.error or IngestError("the body holds no article")
     article = _with_metadata(item.article, meta.as_update())
-    result, status = ingestion.run([article])[0]
-    if status == "failed" or result.article is None:
+    from ingest.extract import ExtractionFailed
+
+    done = ingestion.run([article])[0]
+    result, status = done.result, done.status
+    if status is ItemStatus.FAILED or result.article is None:
         raise ExtractionFailed(f"{result.error_kind}: {result.error}")
     return ArticleIngested(
         article=ArticleRef.model_validate(result.article.model_dump()),
@@ -238,8 +196,7 @@ def _post_one(data: bytes, kind: str, meta: ArticleMeta, ingestion: Ingestion) -
 async def post_batch(
     *,
     request: Request,
-    driver: LiveDriverDep,
-    database: DatabaseDep,
+    graph: LiveGraphDep,
     holder: ExtractorHolderDep,
     schema: SchemaGateDep,
 ) -> JSONResponse:
@@ -252,7 +209,7 @@ async def post_batch(
         _read_items, data, kind, limiter=request.app.state.ingest_limiter
     )
     runner: JobRunner = request.app.state.jobs
-    ingestion = Ingestion(holder, GraphWriter(driver, database), schema, _written(request))
+    ingestion = Ingestion(holder.extract, graph, schema.ensure, _written(request))
     job = runner.submit(len(items), _batch_work(items, ingestion))
     body = JobPublic.model_validate(asdict(runner.get(job.id)))
     return JSONResponse(
@@ -269,7 +226,7 @@ def _batch_work(
 ) -> Callable[[Callable[[Progress], None]], None]:
     def work(record: Callable[[Progress], None]) -> None:
         bad = tuple(
-            ItemFailure(i.label, str(i.error), type(i.error).__name__)
+            ItemError(i.label, str(i.error), type(i.error).__name__)
             for i in items
             if i.error is not None
         )
@@ -282,13 +239,11 @@ def _batch_work(
     return work
 
 
-def _step(done: list[tuple[ExtractionResult, str]]) -> Progress:
+def _step(done: list[Outcome]) -> Progress:
     return Progress(
         processed=len(done),
-        written=sum(1 for _, s in done if s == "written"),
-        unchanged=sum(1 for _, s in done if s == "unchanged"),
-        events=sum(len(r.events) for r, s in done if s == "written"),
-        errors=tuple(
-            ItemFailure(r.item, r.error or "failed", r.error_kind) for r, s in done if s == "failed"
-        ),
+        written=sum(1 for o in done if o.status is ItemStatus.WRITTEN),
+        unchanged=sum(1 for o in done if o.status is ItemStatus.UNCHANGED),
+        events=sum(len(o.result.events) for o in done if o.status is ItemStatus.WRITTEN),
+        errors=tuple(e for o in done if (e := o.error)),
     )

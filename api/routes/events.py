@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from api.cursor import decode_cursor, encode_cursor
-from api.deps import DatabaseDep, DriverDep, FilterDep
+from api.deps import FilterDep, GraphDep
 from api.responses import ModelResponse
 from api.schemas import EventDetail, EventPublic, EventsPublic
-from graph import reader
+from graph.read.events import event_detail, events_page, page_key
 
 router = APIRouter(tags=["events"])
 
@@ -19,8 +19,7 @@ MAX_LIMIT = 500
 
 @router.get("/events", response_model=EventsPublic, summary="Events matching the filters")
 def list_events(
-    driver: DriverDep,
-    database: DatabaseDep,
+    graph: GraphDep,
     flt: FilterDep,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
@@ -31,28 +30,19 @@ def list_events(
     United States. Pass ``next_cursor`` back as ``cursor`` for the next page.
     """
     after = decode_cursor(cursor) if cursor else None
-    rows = reader.events_page(driver, database, flt, limit=limit + 1, after=after)
+    rows = events_page(graph, flt, limit=limit + 1, after=after)
     page, more = rows[:limit], len(rows) > limit
-    next_cursor = encode_cursor(page[-1]["_sort_date"], page[-1]["id"]) if more else None
+    next_cursor = encode_cursor(*page_key(page[-1])) if more else None
     return ModelResponse(
-        EventsPublic(
-            data=[EventPublic.model_validate(_public(r)) for r in page], next_cursor=next_cursor
-        )
+        EventsPublic(data=[EventPublic.model_validate(r) for r in page], next_cursor=next_cursor)
     )
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, summary="One event with evidence")
 def get_event(
-    driver: DriverDep,
-    database: DatabaseDep,
+    graph: GraphDep,
     event_id: Annotated[str, Path(description="graph event id, or an article-level event id")],
 ) -> ModelResponse:
     """The event, its actors and place, and every article that reported it with the
     sentences that support it."""
-    return ModelResponse(
-        EventDetail.model_validate(reader.event_detail(driver, database, event_id))
-    )
-
-
-def _public(row: dict[str, object]) -> dict[str, object]:
-    return {k: v for k, v in row.items() if not k.startswith("_")}
+    return ModelResponse(EventDetail.model_validate(event_detail(graph, event_id)))

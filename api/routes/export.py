@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
-from enum import StrEnum
 from typing import IO, Annotated, BinaryIO, cast
 
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from api.deps import DatabaseDep, FilterDep, LiveDriverDep
+from api.deps import FilterDep, LiveGraphDep
+from api.usecases.exports import ExportName, read_export, write_export
 from graph.export import FORMATS
-from graph.project import project
 
 router = APIRouter(tags=["export"])
 
-ExportName = StrEnum("ExportName", {name: name for name in FORMATS})  # type: ignore[misc]
 _CHUNK = 64 * 1024
 _IN_MEMORY = 8 * 1024 * 1024
 
@@ -42,8 +40,7 @@ def _chunks(fp: IO[bytes]) -> Iterator[bytes]:
     },
 )
 def export(
-    driver: LiveDriverDep,
-    database: DatabaseDep,
+    graph: LiveGraphDep,
     flt: FilterDep,
     format: Annotated[ExportName, Query(description="export format")],
 ) -> StreamingResponse:
@@ -51,10 +48,10 @@ def export(
     GEXF, Cytoscape.js JSON, d3 node-link JSON, JSON-LD, Turtle, or a zip of CSV files for
     ``neo4j-admin database import``."""
     fmt = FORMATS[str(format.value)]
-    graph = project(driver, database, flt)
+    projection = read_export(graph, flt)
     spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=_IN_MEMORY)  # noqa: SIM115
     try:
-        fmt.write(graph, cast(BinaryIO, spool))
+        write_export(projection, fmt.name, cast(BinaryIO, spool))
     except BaseException:
         spool.close()
         raise

@@ -8,11 +8,13 @@ from importlib.metadata import PackageNotFoundError, version
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from api.deps import DatabaseDep, DriverDep, ExtractorHolderDep, RawDriverDep
+from api.deps import ExtractorHolderDep, GraphDep, RawGraphDep
 from api.errors import RETRY_AFTER_S
 from api.responses import ModelResponse
 from api.schemas import ComponentHealth, HealthPublic, ReadCachePublic, StatsPublic
-from graph import GraphUnavailable, reader
+from graph import GraphUnavailable
+from graph.stats import server_version
+from graph.stats import stats as graph_stats
 
 router = APIRouter(tags=["service"])
 
@@ -33,14 +35,12 @@ def _versions() -> dict[str, str]:
     summary="Service health",
     responses={503: {"model": HealthPublic, "description": "Neo4j is unreachable"}},
 )
-def health(
-    request: Request, driver: RawDriverDep, database: DatabaseDep, nlp: ExtractorHolderDep
-) -> JSONResponse:
+def health(request: Request, graph: RawGraphDep, nlp: ExtractorHolderDep) -> JSONResponse:
     """``ok`` when Neo4j answers; 503 (with ``Retry-After``) when it does not. The NLP pipeline
     loads on the first ingest, so ``nlp.ok`` is false until then (``degraded`` is not an
     error)."""
     try:
-        neo4j_health = ComponentHealth(ok=True, version=reader.server_version(driver, database))
+        neo4j_health = ComponentHealth(ok=True, version=server_version(graph))
         request.app.state.reachability.down = False
     except GraphUnavailable as e:
         neo4j_health = ComponentHealth(ok=False, detail=str(e))
@@ -64,6 +64,6 @@ def health(
 
 
 @router.get("/stats", response_model=StatsPublic, summary="Counts of the graph")
-def stats(driver: DriverDep, database: DatabaseDep) -> ModelResponse:
+def stats(graph: GraphDep) -> ModelResponse:
     """Number of articles, events, actors, places and reports, and events by PLOVER type."""
-    return ModelResponse(StatsPublic.model_validate(reader.stats(driver, database)))
+    return ModelResponse(StatsPublic.model_validate(graph_stats(graph)))

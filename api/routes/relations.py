@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import DatabaseDep, DriverDep, FilterDep
+from api.deps import FilterDep, GraphDep
 from api.responses import ModelResponse
 from api.schemas import ActorRef, EventPublic, RelationTimeline, TimelineMonth
-from graph import reader
+from graph.read.actors import actor_id_of, actor_members
+from graph.read.relations import month_buckets, relation_events, totals
 
 router = APIRouter(tags=["relations"])
 
@@ -21,8 +22,7 @@ ActorQuery = Annotated[
 @router.get("/relations", response_model=RelationTimeline, summary="Timeline between two actors")
 def get_relation(
     *,
-    driver: DriverDep,
-    database: DatabaseDep,
+    graph: GraphDep,
     a: ActorQuery,
     b: ActorQuery,
     flt: FilterDep,
@@ -31,21 +31,22 @@ def get_relation(
     """Events between ``a`` and ``b`` in either direction, oldest first, and their counts by
     month (cooperation = PLOVER quad classes 1-2, conflict = 3-4). A state includes the
     persons affiliated with it: ``a=USA&b=RUS`` covers Blinken meeting Lavrov."""
-    ida = reader.actor_id_of(driver, database, a)
-    idb = reader.actor_id_of(driver, database, b)
-    actor_a, _ = reader.actor_members(driver, database, ida)
-    actor_b, _ = reader.actor_members(driver, database, idb)
-    events = reader.relation_events(driver, database, ida, idb, flt, limit=limit + 1)
+    ida = actor_id_of(graph, a)
+    idb = actor_id_of(graph, b)
+    actor_a, _ = actor_members(graph, ida)
+    actor_b, _ = actor_members(graph, idb)
+    events = relation_events(graph, ida, idb, flt, limit=limit + 1)
     truncated = len(events) > limit
     events = events[:limit]
-    months, undated = reader.month_buckets(events)
+    months, undated = month_buckets(events)
+    overall = totals(events)
     return ModelResponse(
         RelationTimeline(
             a=ActorRef.model_validate(actor_a),
             b=ActorRef.model_validate(actor_b),
             count=len(events),
-            cooperation=sum(1 for e in events if e.get("quad_class") in (1, 2)),
-            conflict=sum(1 for e in events if e.get("quad_class") in (3, 4)),
+            cooperation=overall.cooperation,
+            conflict=overall.conflict,
             undated=undated,
             months=[TimelineMonth.model_validate(m, from_attributes=True) for m in months],
             events=[EventPublic.model_validate(e) for e in events],

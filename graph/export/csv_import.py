@@ -62,6 +62,7 @@ NODE_COLUMNS: dict[str, dict[str, str]] = {
         "sector": "",
         "role": "",
         "aliases": "string[]",
+        "wikidata": "",
     },
     "Place": {
         "name": "",

@@ -30,12 +30,14 @@ from ontology.rdf import (
     EDGE_PROPERTIES,
     GEONAMES_SAME_AS,
     NODE_CLASSES,
+    WIKIDATA_SAME_AS,
     actor_iri,
     article_iri,
     event_iri,
     evidence_iri,
     geonames_iri,
     place_iri,
+    wikidata_iri,
 )
 
 Resource = tuple[URIRef, list[tuple[URIRef, Node]]]
@@ -149,6 +151,8 @@ def _actor(graph: nx.MultiDiGraph, node: Any, data: dict[str, Any]) -> Iterator[
         (RDF.type, ACTOR_CLASSES[actor_kind(data)]),
     ]
     props.extend(_literals("Actor", data))
+    if data.get("wikidata"):
+        props.append((WIKIDATA_SAME_AS, wikidata_iri(str(data["wikidata"]))))
     props.extend((predicate, obj) for _, predicate, obj, _ in _links(graph, node))
     yield node_iri("Actor", data), props
 

@@ -1,8 +1,7 @@
-"""Helpers the exporters share: node kinds, text streams and value conversion."""
+"""Helpers the exporters share: node kinds, text streams, attributes (values: ``graph.values``)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import math
@@ -12,6 +11,7 @@ from typing import IO, Any, BinaryIO
 
 import networkx as nx
 
+from graph.values import plain
 from ontology.model import ActorKind
 from ontology.rdf import actor_kind_of
 
@@ -33,19 +33,6 @@ def actor_kind(attrs: dict[str, Any]) -> ActorKind:
     if isinstance(explicit, str) and explicit in _ACTOR_KINDS:
         return ActorKind(explicit)
     return actor_kind_of(str(attrs["id"]))
-
-
-def plain(value: Any) -> Any:
-    """A JSON-ready value: dates as ISO strings, tuples and sets as lists."""
-    if isinstance(value, dt.date | dt.datetime | dt.time):
-        return value.isoformat()
-    if isinstance(value, tuple | list | set | frozenset):
-        return [plain(v) for v in value]
-    if value is None or isinstance(value, str | int | float | bool | dict):
-        return value
-    if hasattr(value, "iso_format"):  # neo4j.time types
-        return value.iso_format()
-    return str(value)
 
 
 def scalar(value: Any) -> str | int | float | bool:

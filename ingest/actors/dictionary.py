@@ -38,12 +38,13 @@ SHIPPED_FILES: tuple[str, ...] = (
     "non_actors.json",
 )
 
-# How a surface form refers to its actor.
-NAME, DEMONYM, CAPITAL, METONYM, ALIAS = "name", "demonym", "capital", "metonym", "alias"
-
 
 class ActorDictionaryError(IngestError):
     """An actor dictionary file cannot be read or has a malformed entry."""
+
+
+# How a surface form refers to its actor.
+NAME, DEMONYM, CAPITAL, METONYM, ALIAS = "name", "demonym", "capital", "metonym", "alias"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class PersonEntry:
     gender: str | None
     roles: tuple[Role, ...]
     aliases: tuple[str, ...]
+    wikidata: str | None = None
 
     def role_on(self, day: dt.date | None) -> Role | None:
         """The role valid on ``day``; without a day, the current (else the latest) role."""
@@ -85,17 +87,32 @@ class PersonEntry:
         by_start = sorted(self.roles, key=lambda r: r.start or dt.date.min)
         if day is None:
             current = [r for r in by_start if r.end is None]
-            return (current or by_start)[-1]
+            return max(current, key=_role_rank) if current else by_start[-1]
         valid = [r for r in by_start if r.valid_on(day)]
-        return valid[-1] if valid else None
+        return max(valid, key=_role_rank) if valid else None
 
     def actor_on(self, day: dt.date | None) -> Actor:
-        """The person as an Actor, with the role (country, sector) valid on ``day``."""
+        """The person as an Actor, with the role (country, sector) valid on ``day``.
+
+        Out of office on ``day`` after an office held before it, the person is a former
+        official: sector ELI (PLOVER manual, actor sectors), role "former ...".
+        """
         role = self.role_on(day)
         if role is None and day is not None:
-            role = self.role_on(None)
+            past = [r for r in self.roles if r.end is not None and r.end <= day]
+            if past:
+                last = max(past, key=lambda r: (r.end or dt.date.min, _role_rank(r)))
+                role = Role(f"former {last.role}", last.country, Sector.ELI, None, None, None)
+            else:
+                role = self.role_on(None)
         if role is None:
-            return Actor(id=self.id, name=self.name, kind=ActorKind.PERSON, aliases=self.aliases)
+            return Actor(
+                id=self.id,
+                name=self.name,
+                kind=ActorKind.PERSON,
+                aliases=self.aliases,
+                wikidata=self.wikidata,
+            )
         affiliation = role.affiliation or (f"state:{role.country}" if role.country else None)
         return Actor(
             id=self.id,
@@ -106,7 +123,17 @@ class PersonEntry:
             role=role.role,
             affiliation=affiliation,
             aliases=self.aliases,
+            wikidata=self.wikidata,
         )
+
+
+# Of two offices held at once, the executive or military one names the person's role.
+_SECTOR_RANK = {Sector.GOV: 2, Sector.MIL: 2, Sector.IGO: 2, Sector.COP: 2, Sector.SPY: 2}
+
+
+def _role_rank(role: Role) -> tuple[int, dt.date]:
+    rank = _SECTOR_RANK.get(role.sector, 1) if role.sector else 1
+    return rank, role.start or dt.date.min
 
 
 @dataclass
@@ -117,6 +144,9 @@ class ActorDictionary:
     forms: dict[str, list[Form]] = field(default_factory=dict)
     people: dict[str, PersonEntry] = field(default_factory=dict)
     non_actors: set[str] = field(default_factory=set)
+    # Forms found by looking up entity texts rather than by the phrase matcher (the tens of
+    # thousands of full names of the knowledge base: see ingest/actors/kb.py).
+    entity_forms: set[str] = field(default_factory=set)
     _lower_forms: dict[str, list[Form]] = field(default_factory=dict)
 
     def add_form(self, text: str, form: Form) -> None:
@@ -127,6 +157,11 @@ class ActorDictionary:
         if form not in existing:
             existing.append(form)
             self._lower_forms.setdefault(text.lower(), []).append(form)
+
+    def add_new_form(self, text: str, form: Form) -> None:
+        """``add_form`` for a normalised text that has no form yet (the bulk-load fast path)."""
+        self.forms[text] = [form]
+        self._lower_forms.setdefault(text.lower(), []).append(form)
 
     def lookup(self, text: str) -> list[Form]:
         """Forms for an exact surface string (case-sensitive; whitespace normalised)."""
@@ -166,7 +201,8 @@ class ActorDictionary:
         return " ".join(text.split()) in self.non_actors
 
     def surface_forms(self) -> Iterable[str]:
-        yield from self.forms
+        """The forms for the phrase matcher (all but ``entity_forms``)."""
+        yield from (f for f in self.forms if f not in self.entity_forms)
         yield from self.non_actors
 
 
@@ -190,7 +226,11 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
         ActorDictionaryError: a file is missing, not JSON, or has a malformed entry.
     """
     dictionary = ActorDictionary()
+    from ingest.actors.kb import read_knowledge_base  # the base builds entries of this module
+
     shipped = [_read_json(DATA_DIR / name) for name in SHIPPED_FILES]
+    knowledge_base = read_knowledge_base()
+    shipped.append(knowledge_base.dictionary_file())
     extras = [_read_json(Path(p)) for p in extra_files]
     for data in [*shipped, *extras]:
         _add_organizations(dictionary, data.get("organizations", []), ActorKind.ORGANIZATION)
@@ -201,6 +241,7 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
     for data in [*shipped, *extras]:
         _add_people(dictionary, data.get("people", []))
         dictionary.non_actors.update(data.get("non_actors", []))
+    knowledge_base.add_people(dictionary)
     return dictionary
 
 
@@ -242,6 +283,7 @@ def _add_organizations(
                 country=entry.get("country"),
                 sector=_sector(entry.get("sector"), where) or default_sector,
                 aliases=tuple(entry.get("aliases", ())),
+                wikidata=entry.get("wikidata"),
             )
         except (KeyError, TypeError, ValidationError) as e:
             raise ActorDictionaryError(f"{where}: {e}") from e
@@ -284,7 +326,11 @@ def _add_states(
         actor_id = f"state:{iso3}"
         try:
             dictionary.actors[actor_id] = Actor(
-                id=actor_id, name=display, kind=ActorKind.STATE, country=iso3
+                id=actor_id,
+                name=display,
+                kind=ActorKind.STATE,
+                country=iso3,
+                wikidata=extra.get("wikidata"),
             )
         except ValidationError as e:
             raise ActorDictionaryError(f"state {iso3!r}: {e}") from e
@@ -334,6 +380,7 @@ def _add_people(dictionary: ActorDictionary, entries: list[dict[str, Any]]) -> N
             gender=entry.get("gender"),
             roles=roles,
             aliases=tuple(entry.get("aliases", ())),
+            wikidata=entry.get("wikidata"),
         )
         try:
             person.actor_on(None)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ingest.actors.hits import Hit, HitIndex
+from ingest.mentions import Mention
 from ingest.sectors import TITLE_SECTORS, sector_of_noun
 from ontology.model import Actor, ActorKind, Sector
 
@@ -228,3 +229,16 @@ def nominals_at(token: Token, hits: HitIndex) -> list[Nominal]:
         end = max(owner.span.end, token.i + 1)
         out.append(Nominal(start, end, token.i, group_actor(owner, sector)))
     return out
+
+
+def people_group(span: Span, hit: Hit, hits: HitIndex) -> Mention | None:
+    """A state demonym qualifying the plural proper noun of a people ("Iraqi [Kurds]",
+    "Chinese [Uighurs]"): the state's civilians, unless the noun is a dictionary name."""
+    demonym, doc = span.root, span.doc
+    head = demonym.head
+    if demonym.dep_ not in {"amod", "compound"} or head.i != span.end:
+        return None
+    if head.tag_ != "NNPS" or hits.at(head.i) is not None or not hit.is_state:
+        return None
+    text = doc[span.start : head.i + 1].text
+    return Mention(span.start, head.i + 1, head.i, group_actor(hit, Sector.CVL), "nominal", text)

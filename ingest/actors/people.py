@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ingest.actors.dictionary import ActorDictionary, slugify
 from ingest.actors.hits import Hit, HitIndex
 from ingest.sectors import Title, is_title_word, parse_title
-from ontology.model import Actor, ActorKind
+from ontology.model import Actor, ActorKind, Sector
 
 _MAX_TITLE_TOKENS = 8
 _CREDIT_MARKS = frozenset({"/", "|", "©", "Photo", "photo", "Credit", "credit", "By", "by"})
@@ -80,17 +80,34 @@ def person_from_text(name: str, window: TitleWindow) -> Actor:
     """A person not in the dictionary, described by the title in front of the name."""
     title = window.title
     affiliation = window.org.id if window.org is not None else None
-    if affiliation is None and window.country is not None:
-        affiliation = f"state:{window.country}"
+    if window.country is not None and (affiliation is None or _represents_state(title)):
+        affiliation = f"state:{window.country}"  # "Kenya's U.N. ambassador" acts for Kenya
     return Actor(
         id=f"person:{slugify(name)}",
         name=name,
         kind=ActorKind.PERSON,
         country=window.country,
-        sector=title.sector if title is not None else None,
+        sector=title_sector(title),
         role=title.role if title is not None else None,
         affiliation=affiliation,
     )
+
+
+_STATE_AGENTS = ("ambassador", "envoy", "representative", "delegate", "diplomat", "consul")
+
+
+def title_sector(title: Title | None) -> Sector | None:
+    """The sector a title gives; a former office holder is of the elites (PLOVER: ELI)."""
+    if title is None:
+        return None
+    if title.role.lower().startswith(("former", "ex-", "ex ")):
+        return Sector.ELI
+    return title.sector
+
+
+def _represents_state(title: Title | None) -> bool:
+    """A state's agent at an organisation: "Kenya's U.N. ambassador", "Chinese U.N. envoy"."""
+    return title is not None and any(w in title.role.lower() for w in _STATE_AGENTS)
 
 
 def person_from_hit(
@@ -104,10 +121,12 @@ def person_from_hit(
         return actor
     affiliation = window.org.id if window.org is not None else actor.affiliation
     country = window.country or (None if window.org is not None else actor.country)
+    if window.country is not None and _represents_state(window.title):
+        affiliation = f"state:{window.country}"
     return actor.model_copy(
         update={
             "role": window.title.role,
-            "sector": window.title.sector or actor.sector,
+            "sector": title_sector(window.title) or actor.sector,
             "country": country,
             "affiliation": affiliation,
         }

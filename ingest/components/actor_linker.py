@@ -13,6 +13,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ingest.actors.appositions import own_state_missions, place_by_apposition
 from ingest.actors.dictionary import (
     CAPITAL,
     DEMONYM,
@@ -21,7 +22,7 @@ from ingest.actors.dictionary import (
     get_dictionary,
     slugify,
 )
-from ingest.actors.groups import group_actor, nominals_at
+from ingest.actors.groups import group_actor, nominals_at, people_group
 from ingest.actors.hits import Hit, HitIndex
 from ingest.actors.people import (
     is_credit,
@@ -90,6 +91,7 @@ class ActorLinker:
         mentions += self.organizations(doc, hits, claimed)
         mentions += self.named(doc, hits, claimed)
         mentions += self.bare_bodies(doc, claimed)
+        mentions = own_state_missions(doc, place_by_apposition(doc, mentions))
         mentions = fill_person_countries(doc, mentions)
         mentions = context_governments(doc, mentions)
         set_mentions(doc, mentions)
@@ -196,6 +198,9 @@ class ActorLinker:
         if kind == DEMONYM:
             if _is_pro_anti(doc, span.start):
                 return None
+            people = people_group(span, hit, hits)  # "Iraqi Kurds": the state's civilians
+            if people is not None:
+                return people
             if head.tag_ in {"NNS", "NNPS"} and head.dep_ not in {"amod", "compound"}:
                 owner = _modifying_state(head, hits) or hit  # "Bosnian Serbs" live in Bosnia
                 actor = group_actor(owner, Sector.CVL)  # "Young Algerians blocked roads"

@@ -49,8 +49,25 @@ class ActorRuler:
     def match(self, doc: Doc) -> list[Span]:
         """Longest non-overlapping dictionary matches, labelled with the matched form."""
         spans = [Span(doc, start, end, label=key) for key, start, end in self.matcher(doc)]
+        spans += self.entity_form_hits(doc)
         kept = [s for s in filter_spans(spans) if not self.inside_other_name(s)]
         return sorted(kept, key=lambda s: s.start)
+
+    def entity_form_hits(self, doc: Doc) -> list[Span]:
+        """Entities and runs of capitalised words whose whole text is a knowledge-base name
+        (those names are looked up, not phrase-matched: see ``ActorDictionary.entity_forms``)."""
+        forms = self.dictionary.entity_forms
+        if not forms:
+            return []
+        runs = _capitalised_runs(doc)
+        # a title in front of a name is capitalised too: "Foreign Minister Ana Lopes"
+        tails = [r[i:] for r in runs for i in range(1, len(r) - 1)]
+        candidates = [*doc.ents, *runs, *tails]
+        return [
+            Span(doc, c.start, c.end, label=c.text)
+            for c in candidates
+            if c.text in forms and self.dictionary.lookup(c.text)
+        ]
 
     def inside_other_name(self, span: Span) -> bool:
         """A one-word person alias inside a longer name ("Bandar Abbas", "Abbas Araghchi")."""
@@ -98,6 +115,33 @@ class ActorRuler:
                 kept_hits.append(Span(doc, hit.start, hit.end, label=self.entity_label(hit.label_)))
         others = [e for e in ents if not any(_overlaps(e, h) for h in kept_hits)]
         doc.ents = filter_spans([*kept_hits, *others])
+
+
+def _capitalised_runs(doc: Doc) -> list[Span]:
+    """Maximal runs of two or more capitalised (or particle-joined) words: "Fu Cong",
+    "Carlos Agostinho do Rosário"."""
+    runs: list[Span] = []
+    start: int | None = None
+    for token in [*doc, None]:
+        joins = token is not None and (
+            token.is_title or (start is not None and token.lower_ in _NAME_PARTICLES)
+        )
+        if joins:
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            end = token.i if token is not None else len(doc)
+            while end > start and doc[end - 1].lower_ in _NAME_PARTICLES:
+                end -= 1
+            if end - start >= 2:
+                runs.append(doc[start:end])
+        start = None
+    return runs
+
+
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "del", "van", "von", "bin", "al", "el"}
+)
 
 
 def _overlaps(a: Span, b: Span) -> bool:

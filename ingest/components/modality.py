@@ -1,8 +1,15 @@
 """``dekg_modality_v1``: asserted, future, hypothetical, negated or historical — and the code
 that follows from it.
 
-- negated ("did not agree", "failed to reach agreement"): a trigger with a polarity-flipping
-  code becomes that code (REJECT), otherwise the event is ``negated``;
+- the PLOVER manual's types first (``ingest.plover_types``: signing a deal is AGREE, a verbal
+  "attack" ACCUSE);
+- requested ("urged Russia to agree to a ceasefire", ``ingest.framing``): not an event of its
+  own but the requester's REQUEST of whoever is asked; obliged ("need to", "must") in a
+  reported clause: the speaker's REQUEST (a first-person obligation is an intention); hoped
+  for by someone else, or obliged with nobody asking: no event;
+- negated ("did not agree", "failed to reach agreement", "reluctance to endorse"): a trigger
+  with a polarity-flipping code becomes that code (REJECT), otherwise the event is
+  ``negated``;
 - a condition attached to the clause ("… would be forced to act if NATO placed missiles",
   "ready to respond … in the event of a Russian attack") → ``hypothetical``;
 - "will/would/ready to/willing to/plans to" → ``future``;
@@ -19,10 +26,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ingest import clauses
+from ingest import clauses, framing
+from ingest.arguments import source_actors
 from ingest.candidate import Candidate, get_candidates, set_candidates
-from ingest.codes import COOPERATIVE, intent_code
+from ingest.codes import COOPERATIVE, intent_code, refine
 from ingest.mentions import get_doc_date
+from ingest.plover_types import manual_type
 from ontology.model import Modality
 from ontology.plover import EventType
 
@@ -53,11 +62,59 @@ def _historical(token: Token, doc_year: int | None) -> bool:
     return False
 
 
-def classify(candidate: Candidate, token: Token, doc_year: int | None) -> Candidate:
-    """The candidate with its modality and the code that modality implies."""
-    event_type, cameo = candidate.type, candidate.cameo
+def _requested(candidate: Candidate, token: Token, asker: Token) -> Candidate | None:
+    """The requester's REQUEST of the asked party; ``None`` when the requester is unknown."""
+    source = tuple(source_actors(token.doc, asker)[0])
+    if not source:
+        return None
+    event_type, cameo = refine((EventType.REQUEST, "020"), (candidate.type, candidate.cameo))
+    source_ids = {a.id for a in source}
+    asked = tuple(a for a in candidate.source if a.id not in source_ids)
+    return dataclasses.replace(
+        candidate,
+        type=event_type,
+        cameo=cameo,
+        source=source,
+        target=asked or tuple(a for a in candidate.target if a.id not in source_ids),
+        negated=None,
+        token=asker.i,
+        trigger_text=asker.text,
+    )
+
+
+def _framed(candidate: Candidate, token: Token) -> Candidate | None:
+    """A requested, obliged or hoped-for event as what it is (see the module docstring);
+    the candidate itself when nothing frames it."""
+    asker = framing.requester(token)
+    if asker is not None:
+        return _requested(candidate, token, asker)
+    if framing.hoped_for(token):
+        return None
+    if not framing.obliged(token):
+        return candidate
+    speech = clauses.speech_verb_of(token)
+    speaker = source_actors(token.doc, speech)[0] if speech is not None else []
+    if speech is None or not speaker:
+        return None
+    if {a.id for a in speaker} & {a.id for a in candidate.source}:
+        event_type, cameo = intent_code(candidate.type, candidate.cameo)  # "we must act"
+        return dataclasses.replace(
+            candidate, type=event_type, cameo=cameo, modality=Modality.FUTURE
+        )
+    return _requested(candidate, token, speech)
+
+
+def classify(candidate: Candidate, token: Token, doc_year: int | None) -> Candidate | None:
+    """The candidate with its modality and the code that modality implies (``None``: the
+    text does not report it as an event)."""
+    parties = len(candidate.source) + len(candidate.target)
+    event_type, cameo = manual_type(token, candidate.type, candidate.cameo, parties=parties)
+    typed = dataclasses.replace(candidate, type=event_type, cameo=cameo)
+    framed = _framed(typed, token)
+    if framed is not typed:
+        return framed
     modality = Modality.ASSERTED
-    if clauses.is_negated(token):
+    if clauses.is_negated(token) or framing.lexically_negated(token):
         if candidate.negated is not None:
             event_type, cameo = candidate.negated
         else:
@@ -73,7 +130,7 @@ def classify(candidate: Candidate, token: Token, doc_year: int | None) -> Candid
             event_type, cameo = EventType.THREATEN, "130"
         else:
             event_type, cameo = intent_code(event_type, cameo)
-    return dataclasses.replace(candidate, type=event_type, cameo=cameo, modality=modality)
+    return dataclasses.replace(typed, type=event_type, cameo=cameo, modality=modality)
 
 
 class ModalityTagger:
@@ -82,7 +139,8 @@ class ModalityTagger:
     def __call__(self, doc: Doc) -> Doc:
         doc_date = get_doc_date(doc)
         year = doc_date.year if doc_date else None
-        set_candidates(doc, [classify(c, doc[c.token], year) for c in get_candidates(doc)])
+        classified = [classify(c, doc[c.token], year) for c in get_candidates(doc)]
+        set_candidates(doc, [c for c in classified if c is not None])
         return doc
 
 

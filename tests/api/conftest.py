@@ -4,7 +4,6 @@ client running the app's lifespan."""
 from __future__ import annotations
 
 import socket
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -16,17 +15,14 @@ import neo4j
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
+from graph_samples import meeting_result, seed_result
 from pydantic import SecretStr
+from support import wipe
 
 from api.app import create_app
 from api.settings import Settings
-
-# The hand-built seed events of the graph tests (no NLP): tests/graph/graph_samples.py.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "graph"))
-
-from graph_samples import meeting_result, seed_result
-
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
 
 API_KEY = "test-key-0123456789"
@@ -60,9 +56,9 @@ def api_settings(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) ->
 
 def load_seed(driver: neo4j.Driver, database: str) -> None:
     """The seed article's hand-coded events plus a second report of the meeting."""
-    driver.execute_query("MATCH (n) DETACH DELETE n", database_=database)
-    ensure_schema(driver, database)
-    report = GraphWriter(driver, database).write_results(
+    wipe(driver, database)
+    ensure_schema(Graph(driver, database))
+    report = GraphWriter(Graph(driver, database)).write_results(
         [seed_result(), meeting_result("reuters-blinken-lavrov", "Reuters")]
     )
     assert report.failed == 0, report.errors

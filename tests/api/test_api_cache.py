@@ -19,6 +19,7 @@ from api.cache_deps import ANYTHING, Groups, affected, dependencies
 from api.settings import Settings
 from graph.changes import Change, Position, bookmark_position, scoped_changes
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
 
 # --- units (no Neo4j) --------------------------------------------------------------------------
@@ -200,8 +201,8 @@ def test_a_bookmark_names_its_transaction() -> None:
 
 
 def load_seed(driver: neo4j.Driver, database: str) -> None:
-    ensure_schema(driver, database)
-    report = GraphWriter(driver, database).write_results([seed_result()])
+    ensure_schema(Graph(driver, database))
+    report = GraphWriter(Graph(driver, database)).write_results([seed_result()])
     assert report.failed == 0, report.errors
 
 
@@ -233,7 +234,7 @@ def test_a_write_from_another_client_is_seen_at_once(
 ) -> None:
     before = cached_client.get("/stats").json()
     assert cached_client.get("/stats").headers["x-cache"] == "hit"
-    GraphWriter(neo4j_driver, api_settings.neo4j_database).write_results(
+    GraphWriter(Graph(neo4j_driver, api_settings.neo4j_database)).write_results(
         [meeting_result("ap-blinken-lavrov", "AP")]
     )
     after = cached_client.get("/stats")

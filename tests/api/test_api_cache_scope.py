@@ -18,6 +18,7 @@ from graph_samples import BLINKEN, USA, article, make_event, seed_result
 from api.app import create_app
 from api.settings import Settings
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
 from ontology.model import Actor, ActorKind, ExtractionResult
 from ontology.plover import EventType
@@ -73,8 +74,8 @@ def two_clients(
 ) -> Iterator[tuple[TestClient, GraphWriter]]:
     """The app with the seed graph and a China story, and a writer on its OWN driver."""
     database = api_settings.neo4j_database
-    ensure_schema(neo4j_clean, database)
-    GraphWriter(neo4j_clean, database).write_results(
+    ensure_schema(Graph(neo4j_clean, database))
+    GraphWriter(Graph(neo4j_clean, database)).write_results(
         [seed_result(), story("ap-china", [(CHN, EventType.THREATEN, USA)])]
     )
     other = neo4j.GraphDatabase.driver(
@@ -83,7 +84,7 @@ def two_clients(
     )
     try:
         with TestClient(create_app(api_settings)) as client:
-            yield client, GraphWriter(other, database)
+            yield client, GraphWriter(Graph(other, database))
     finally:
         other.close()
 

@@ -12,7 +12,7 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from api.settings import Settings
-from graph.server import Distribution, ManagedNeo4j
+from managed_neo4j.server import Distribution, ManagedNeo4j
 
 pytestmark = pytest.mark.neo4j
 

@@ -13,10 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from api.cursor import decode_cursor, encode_cursor
-from api.deps import parse_near, presented_key
+from api.deps import presented_key
 from api.errors import InvalidParameter, PayloadTooLarge, Unauthorized, problem_for
+from api.usecases.filters import parse_near
 from graph import GraphUnavailable, NotFound, QueryRejected
-from graph.reader import actor_candidates, interaction_row, jsonable, month_buckets
+from graph.read.actors import actor_candidates, interaction_row
+from graph.read.relations import month_buckets
+from graph.values import jsonable
 from ingest import InputError, UnsupportedLanguage
 
 
@@ -189,3 +192,13 @@ class _Req:
 )
 def test_presented_key(headers: dict[str, str], key: str | None) -> None:
     assert presented_key(_Req(headers)) == key  # type: ignore[arg-type]
+
+
+def test_a_job_item_error_keeps_its_kind() -> None:
+    from dataclasses import asdict
+
+    from api.schemas import JobItemError
+    from ontology.outcome import ItemError
+
+    error = JobItemError.model_validate(asdict(ItemError("a.txt", "empty", "InputError")))
+    assert error.model_dump() == {"item": "a.txt", "error": "empty", "kind": "InputError"}

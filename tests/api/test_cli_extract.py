@@ -206,3 +206,25 @@ def test_extract_with_two_workers_gives_the_same_events(tmp_path: Path) -> None:
     two = runner.invoke(app, ["extract", *paths, "--workers", "2"])
     assert one.exit_code == two.exit_code == 0, two.stderr
     assert _events(one.stdout) == _events(two.stdout)
+
+
+def test_eval_of_a_gold_directory_prints_per_type_and_confusion(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    article = {
+        "article": {"id": "a1"},
+        "events": [{"id": "E1", "type": ["ACCUSE"], "source": ["USA"], "target": ["RUS"]}],
+    }
+    (gold / "a1.json").write_text(json.dumps(article))
+    preds = tmp_path / "p.jsonl"
+    event = {
+        "article_id": "a1",
+        "type": "REJECT",
+        "source": [{"name": "US", "country": "USA"}],
+        "target": [{"name": "Russia", "country": "RUS"}],
+    }
+    preds.write_text(json.dumps(event) + "\n")
+    result = CliRunner().invoke(app, ["eval", str(preds), "--gold", str(gold)])
+    assert result.exit_code == 0, result.output
+    assert "All 1 articles" in result.output
+    assert "Per type" in result.output and "Confusion" in result.output

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import graph_samples as s
 import neo4j
 import networkx as nx
 import pytest
@@ -17,10 +17,8 @@ from typer.testing import CliRunner
 from api.cli import app
 from api.settings import get_settings
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "graph"))
-import graph_samples as s
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "cyprus-mail-blinken-lavrov.txt"
 
@@ -97,9 +95,9 @@ def test_ingest_without_neo4j_says_how_to_start_it(monkeypatch: pytest.MonkeyPat
 
 @pytest.fixture()
 def loaded(cli_env: neo4j.Driver) -> neo4j.Driver:
-    ensure_schema(cli_env, "neo4j")
+    ensure_schema(Graph(cli_env, "neo4j"))
     results = [s.seed_result(), s.meeting_result("other-1", "Reuters")]
-    GraphWriter(cli_env, "neo4j").write_results(results)
+    GraphWriter(Graph(cli_env, "neo4j")).write_results(results)
     return cli_env
 
 

@@ -18,6 +18,7 @@ from rdflib.compare import isomorphic
 from graph.export import FORMATS
 from graph.project import project
 from graph.schema import ensure_schema
+from graph.session import Graph as Neo4jGraph
 from graph.writer import GraphWriter
 from ontology.model import ExtractionResult
 
@@ -26,13 +27,13 @@ pytestmark = pytest.mark.neo4j
 
 @pytest.fixture()
 def projected(neo4j_clean: neo4j.Driver) -> nx.MultiDiGraph:
-    ensure_schema(neo4j_clean, "neo4j")
+    ensure_schema(Neo4jGraph(neo4j_clean, "neo4j"))
     events, articles = tricky_events()
     tricky = ExtractionResult(item="tricky", article=articles[0], events=tuple(events))
     results = [seed_result(), meeting_result("reuters-1", "Reuters"), tricky]
-    report = GraphWriter(neo4j_clean, "neo4j").write_results(results)
+    report = GraphWriter(Neo4jGraph(neo4j_clean, "neo4j")).write_results(results)
     assert not report.errors
-    return project(neo4j_clean, "neo4j")
+    return project(Neo4jGraph(neo4j_clean, "neo4j"))
 
 
 def _rdf(graph: nx.MultiDiGraph, fmt: str) -> Graph:

@@ -20,8 +20,8 @@ from export_samples import sample_graph
 
 from api.settings import Settings
 from graph.export import export_graph
-from graph.neo4j_launcher.process import ADMIN_TOOL, find_java
-from graph.server import Distribution
+from managed_neo4j.process import ADMIN_TOOL, find_java
+from managed_neo4j.server import Distribution
 
 pytestmark = pytest.mark.neo4j
 

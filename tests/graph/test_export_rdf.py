@@ -18,7 +18,7 @@ from rdflib.compare import isomorphic
 from graph.export import FORMATS
 from graph.export.rdf import to_rdf, turtle_term
 from ontology import namespace as ns
-from ontology.namespace import DEKG, PLOVER, PREFIXES, RDF, SEM, WGS84
+from ontology.namespace import DEKG, OWL, PLOVER, PREFIXES, RDF, SEM, WGS84
 from ontology.rdf import actor_iri, event_iri
 
 
@@ -95,7 +95,11 @@ def test_the_seed_meeting_is_mapped_to_the_ontology(graph: nx.MultiDiGraph, turt
     place = turtle.value(event, SEM.hasPlace)
     assert turtle.value(place, WGS84.lat) == Literal("59.33258", datatype=ns.XSD.double)
     assert (place, None, URIRef("https://sws.geonames.org/2673730/")) in turtle
+    lavrov = actor_iri("person:sergei-lavrov")
+    assert turtle.value(lavrov, OWL.sameAs) == URIRef("http://www.wikidata.org/entity/Q58217")
+    assert turtle.value(lavrov, DEKG.wikidataId) == Literal("Q58217")
     blinken = actor_iri("person:antony-blinken")
+    assert turtle.value(blinken, OWL.sameAs) is None
     assert (blinken, RDF.type, DEKG.Person) in turtle
     assert turtle.value(blinken, DEKG.affiliatedWith) == actor_iri("state:USA")
 

@@ -24,6 +24,7 @@ from graph.analytics import (
 from graph.filters import GraphFilter
 from graph.project import events_to_graph
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
 from ontology.model import Actor, ActorKind, Event
 from ontology.plover import EventType
@@ -112,15 +113,15 @@ def test_shortest_paths() -> None:
 
 @pytest.mark.neo4j
 def test_actor_graph_from_neo4j(neo4j_clean: neo4j.Driver) -> None:
-    ensure_schema(neo4j_clean, "neo4j")
-    GraphWriter(neo4j_clean, "neo4j").write_results([s.seed_result()])
-    actors = load_actor_graph(neo4j_clean, "neo4j", GraphFilter(types=(EventType.THREATEN,)))
+    ensure_schema(Graph(neo4j_clean, "neo4j"))
+    GraphWriter(Graph(neo4j_clean, "neo4j")).write_results([s.seed_result()])
+    actors = load_actor_graph(Graph(neo4j_clean, "neo4j"), GraphFilter(types=(EventType.THREATEN,)))
     assert set(actors.edges) == {
         ("person:antony-blinken", "person:sergei-lavrov"),
         ("state:USA", "state:RUS"),
     }
 
-    scores = actor_centrality(neo4j_clean, "neo4j")
+    scores = actor_centrality(Graph(neo4j_clean, "neo4j"))
     assert {x.id for x in scores} == {
         "person:antony-blinken",
         "person:sergei-lavrov",
@@ -128,5 +129,5 @@ def test_actor_graph_from_neo4j(neo4j_clean: neo4j.Driver) -> None:
         "state:RUS",
         "state:UKR",
     }
-    timeline = relation_timeline(neo4j_clean, "neo4j", "state:USA", "state:RUS")
+    timeline = relation_timeline(Graph(neo4j_clean, "neo4j"), "state:USA", "state:RUS")
     assert [(m.month, m.cooperation, m.conflict) for m in timeline] == [("2021-12", 1, 2)]

@@ -13,11 +13,14 @@ import pytest
 from graph_samples import full_filter, meeting_result, seed_result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import wipe
 
-from graph import queries, reader
+from graph import queries
 from graph.filters import GraphFilter
 from graph.project import project
+from graph.read.events import events_page
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
 from ontology.model import Modality
 from ontology.plover import EventType
@@ -42,13 +45,13 @@ def test_every_parameter_a_condition_reads_is_a_filter_parameter() -> None:
 def two_articles(neo4j_driver: neo4j.Driver, neo4j_server: Any) -> Iterator[tuple[Any, str]]:
     """(driver, database) over the seed article and a second report of its meeting."""
     database = neo4j_server.database
-    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=database)
-    ensure_schema(neo4j_driver, database)
-    GraphWriter(neo4j_driver, database).write_results(
+    wipe(neo4j_driver, database)
+    ensure_schema(Graph(neo4j_driver, database))
+    GraphWriter(Graph(neo4j_driver, database)).write_results(
         [seed_result(), meeting_result("reuters-blinken-lavrov", "Reuters")]
     )
     yield neo4j_driver, database
-    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+    wipe(neo4j_driver, database)
 
 
 ACTORS = ["state:USA", "state:RUS", "state:UKR", "person:antony-blinken", "person:sergei-lavrov"]
@@ -76,19 +79,21 @@ def test_filter_specific_queries_match_the_generic_predicate(
     driver, database = two_articles
     expected = {
         key
-        for key, attrs in project(driver, database, flt).nodes(data=True)
+        for key, attrs in project(Graph(driver, database), flt).nodes(data=True)
         if attrs.get("kind") == "Event"
     }
-    page = reader.events_page(driver, database, flt, limit=500)
+    page = events_page(Graph(driver, database), flt, limit=500)
     assert {row["id"] for row in page} == expected
 
 
 @pytest.mark.neo4j
 def test_the_comparison_is_not_vacuous(two_articles: tuple[Any, str]) -> None:
     driver, database = two_articles
-    everything = reader.events_page(driver, database, GraphFilter(), limit=500)
-    meetings = reader.events_page(
-        driver, database, GraphFilter(types=(EventType.CONSULT,), countries=("RUS",)), limit=500
+    everything = events_page(Graph(driver, database), GraphFilter(), limit=500)
+    meetings = events_page(
+        Graph(driver, database),
+        GraphFilter(types=(EventType.CONSULT,), countries=("RUS",)),
+        limit=500,
     )
     assert len(everything) > len(meetings) > 0
     assert all(row["type"] == "CONSULT" for row in meetings)

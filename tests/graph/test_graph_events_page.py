@@ -11,9 +11,11 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from graph import queries, reader
+from graph import queries
 from graph.filters import GraphFilter
+from graph.read.events import event_row, events_page, events_page_query
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
 from ontology.plover import EventType
 
@@ -41,17 +43,17 @@ ORDER BY sort_date DESC, event.id DESC
 
 
 def old_page(driver: neo4j.Driver, flt: GraphFilter, limit: int) -> list[dict]:
-    query = reader.events_page_query(flt)
+    query = events_page_query(flt)
     query = query[: query.index("\nWITH e, coalesce(e.date")] + OLD_TAIL
-    rows = reader._read(
-        driver, DB, query, "test", **flt.params(), after_date=None, after_id=None, limit=limit
+    rows = Graph(driver, DB).read(
+        query, "test", **flt.params(), after_date=None, after_id=None, limit=limit
     )
-    return [{**reader._event_row(r), "_sort_date": r["sort_date"]} for r in rows]
+    return [event_row(r) for r in rows]
 
 
 def test_the_one_row_page_equals_the_row_per_event_page(neo4j_clean: neo4j.Driver) -> None:
-    ensure_schema(neo4j_clean, DB)
-    GraphWriter(neo4j_clean, DB).write_results(synthetic_results(1500, seed=9))
+    ensure_schema(Graph(neo4j_clean, DB))
+    GraphWriter(Graph(neo4j_clean, DB)).write_results(synthetic_results(1500, seed=9))
     rng = random.Random(4)
     countries = [f"{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}X" for i in range(200)]
     compared = 0
@@ -65,7 +67,7 @@ def test_the_one_row_page_equals_the_row_per_event_page(neo4j_clean: neo4j.Drive
             date_to=start + dt.timedelta(days=120) if rng.random() < 0.7 else None,
         )
         limit = rng.choice([5, 51, 200])
-        new = reader.events_page(neo4j_clean, DB, flt, limit=limit)
+        new = events_page(Graph(neo4j_clean, DB), flt, limit=limit)
         assert new == old_page(neo4j_clean, flt, limit), flt
         compared += len(new)
     assert compared > 100  # the filters found events

@@ -11,9 +11,11 @@ from typing import Any
 import graph_samples as s
 import neo4j
 import pytest
+from support import wipe
 
 from graph import GraphUnavailable
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter, WriteReport
 from ontology.model import ExtractionResult
 
@@ -78,16 +80,16 @@ def assert_no_half_written_article(driver: neo4j.Driver) -> None:
 @pytest.fixture(scope="module")
 def reference(neo4j_driver: neo4j.Driver) -> dict[str, Any]:
     """The graph a plain sequential load of the corpus gives."""
-    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=DB)
-    ensure_schema(neo4j_driver, DB)
-    GraphWriter(neo4j_driver, DB).write_results(corpus())
+    wipe(neo4j_driver, DB)
+    ensure_schema(Graph(neo4j_driver, DB))
+    GraphWriter(Graph(neo4j_driver, DB)).write_results(corpus())
     return snapshot(neo4j_driver)
 
 
 def test_concurrent_overlapping_ingests_make_no_duplicates(
     reference: dict[str, Any], neo4j_clean: neo4j.Driver
 ) -> None:
-    ensure_schema(neo4j_clean, DB)
+    ensure_schema(Graph(neo4j_clean, DB))
     items = corpus()
     slices = [items[0:20], items[10:31], items[::-1], items[5:25]]
     reports: list[WriteReport] = []
@@ -95,7 +97,7 @@ def test_concurrent_overlapping_ingests_make_no_duplicates(
 
     def load(part: list[ExtractionResult]) -> None:
         try:
-            reports.append(GraphWriter(neo4j_clean, DB, batch_size=3).write_results(part))
+            reports.append(GraphWriter(Graph(neo4j_clean, DB), batch_size=3).write_results(part))
         except BaseException as e:  # noqa: BLE001 - handed to the main thread
             errors.append(e)
 
@@ -117,7 +119,7 @@ def test_concurrent_overlapping_ingests_make_no_duplicates(
 @pytest.fixture()
 def own_server(tmp_path: Path) -> Iterator[Any]:
     from api.settings import get_settings
-    from graph.server import Distribution, ManagedNeo4j
+    from managed_neo4j.server import Distribution, ManagedNeo4j
 
     distribution = Distribution.in_data_dir(get_settings().data_dir)
     if not distribution.lib.exists():
@@ -148,7 +150,7 @@ def test_neo4j_stopped_mid_ingest_then_the_same_run_finishes(
 ) -> None:
     items = corpus()
     with _driver(own_server) as driver:
-        ensure_schema(driver, DB)
+        ensure_schema(Graph(driver, DB))
 
         def stream() -> Iterator[ExtractionResult]:
             for i, item in enumerate(items):
@@ -157,14 +159,14 @@ def test_neo4j_stopped_mid_ingest_then_the_same_run_finishes(
                 yield item
 
         with pytest.raises(GraphUnavailable, match=r"not reachable|connection"):
-            GraphWriter(driver, DB, batch_size=4).write_results(stream())
+            GraphWriter(Graph(driver, DB), batch_size=4).write_results(stream())
 
     own_server.start()  # same home: the database survived
     with _driver(own_server) as driver:
         assert_no_half_written_article(driver)
         partial = snapshot(driver)["articles"]
         assert 0 < len(partial) < len(items)
-        report = GraphWriter(driver, DB, batch_size=4).write_results(items)
+        report = GraphWriter(Graph(driver, DB), batch_size=4).write_results(items)
         assert report.unchanged == len(partial) and report.failed == 0
         assert report.written == len(items) - len(partial)
         assert snapshot(driver) == reference

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.writer import add_interactions, interaction_props
+from graph.interactions import add_interactions, interaction_props
 from ontology.plover import CATEGORIES, EventType
 
 totals = st.builds(

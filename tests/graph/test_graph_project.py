@@ -13,6 +13,7 @@ import pytest
 from graph.filters import GraphFilter
 from graph.project import events_to_graph, project
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
 from ontology.model import ExtractionResult, Modality
 from ontology.plover import EventType
@@ -74,14 +75,14 @@ def _comparable(g: nx.MultiDiGraph) -> tuple[dict[str, Any], set[tuple[str, str,
 
 @pytest.fixture()
 def loaded(neo4j_clean: neo4j.Driver) -> neo4j.Driver:
-    ensure_schema(neo4j_clean, "neo4j")
-    GraphWriter(neo4j_clean, "neo4j").write_results(sample_results())
+    ensure_schema(Graph(neo4j_clean, "neo4j"))
+    GraphWriter(Graph(neo4j_clean, "neo4j")).write_results(sample_results())
     return neo4j_clean
 
 
 @pytest.mark.neo4j
 def test_projection_from_neo4j_matches_the_pure_one(loaded: neo4j.Driver) -> None:
-    from_db = project(loaded, "neo4j")
+    from_db = project(Graph(loaded, "neo4j"))
     assert _comparable(from_db) == _comparable(sample_graph())
     report = next(a for _, _, k, a in from_db.edges(keys=True, data=True) if k == "REPORTED_IN")
     assert isinstance(report["evidence"], list) and isinstance(report["start"][0], int)
@@ -121,7 +122,7 @@ def _events(g: nx.MultiDiGraph) -> set[tuple[str, str | None]]:
     ],
 )
 def test_projection_filters(loaded: neo4j.Driver, flt: GraphFilter, expected: set[Any]) -> None:
-    g = project(loaded, "neo4j", flt)
+    g = project(Graph(loaded, "neo4j"), flt)
     assert _events(g) == expected
     events = [n for n, a in g.nodes(data=True) if a["kind"] == "Event"]
     for node, attrs in g.nodes(data=True):  # only what the kept events reach

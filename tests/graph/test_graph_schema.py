@@ -8,6 +8,7 @@ from graph_samples import seed_result
 from neo4j.exceptions import ConstraintError
 
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
 
 pytestmark = pytest.mark.neo4j
@@ -26,8 +27,8 @@ def _indexes(driver: neo4j.Driver) -> dict[str, tuple[str, list[str]]]:
 
 
 def test_constraints_and_indexes_exist(neo4j_clean: neo4j.Driver) -> None:
-    ensure_schema(neo4j_clean, "neo4j")
-    ensure_schema(neo4j_clean, "neo4j")  # idempotent
+    ensure_schema(Graph(neo4j_clean, "neo4j"))
+    ensure_schema(Graph(neo4j_clean, "neo4j"))  # idempotent
     assert {("Article", "id"), ("Event", "id"), ("Actor", "id"), ("Place", "id")} <= _constraints(
         neo4j_clean
     )
@@ -45,14 +46,14 @@ def test_constraints_and_indexes_exist(neo4j_clean: neo4j.Driver) -> None:
 
 
 def test_uniqueness_is_enforced(neo4j_clean: neo4j.Driver) -> None:
-    ensure_schema(neo4j_clean, "neo4j")
+    ensure_schema(Graph(neo4j_clean, "neo4j"))
     neo4j_clean.execute_query("CREATE (:Actor {id: 'state:RUS'})")
     with pytest.raises(ConstraintError):
         neo4j_clean.execute_query("CREATE (:Actor {id: 'state:RUS'})")
 
 
 def test_fulltext_index_finds_aliases(neo4j_clean: neo4j.Driver) -> None:
-    ensure_schema(neo4j_clean, "neo4j")
+    ensure_schema(Graph(neo4j_clean, "neo4j"))
     neo4j_clean.execute_query(
         "CREATE (:Actor {id: 'person:sergei-lavrov', name: 'Sergei Lavrov', aliases: ['Lavrov']})"
     )
@@ -69,8 +70,8 @@ def _event_labels(driver: neo4j.Driver) -> dict[str, set[str]]:
 
 
 def test_events_carry_their_type_as_a_label(neo4j_clean: neo4j.Driver) -> None:
-    ensure_schema(neo4j_clean, "neo4j")
-    GraphWriter(neo4j_clean, "neo4j").write_results([seed_result()])
+    ensure_schema(Graph(neo4j_clean, "neo4j"))
+    GraphWriter(Graph(neo4j_clean, "neo4j")).write_results([seed_result()])
     labels = _event_labels(neo4j_clean)
     assert {"CONSULT", "THREATEN"} <= set(labels)
     assert all(found == {"Event", type_} for type_, found in labels.items())
@@ -79,9 +80,9 @@ def test_events_carry_their_type_as_a_label(neo4j_clean: neo4j.Driver) -> None:
 def test_ensure_schema_labels_events_stored_without_a_type_label(
     neo4j_clean: neo4j.Driver,
 ) -> None:
-    ensure_schema(neo4j_clean, "neo4j")
-    GraphWriter(neo4j_clean, "neo4j").write_results([seed_result()])
+    ensure_schema(Graph(neo4j_clean, "neo4j"))
+    GraphWriter(Graph(neo4j_clean, "neo4j")).write_results([seed_result()])
     neo4j_clean.execute_query("MATCH (e:Event) REMOVE e:$(e.type)")  # as before type labels
     assert all(found == {"Event"} for found in _event_labels(neo4j_clean).values())
-    ensure_schema(neo4j_clean, "neo4j")
+    ensure_schema(Graph(neo4j_clean, "neo4j"))
     assert all(found == {"Event", t} for t, found in _event_labels(neo4j_clean).items())

@@ -11,8 +11,10 @@ import graph_samples as s
 import neo4j
 import pytest
 
-from graph import queries, reader, summaries
+from graph import queries, summaries
+from graph.read.actors import actor_interactions
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -23,7 +25,8 @@ DB = "neo4j"
 
 
 def answers(driver: neo4j.Driver, ids: list[str], limit: int) -> dict[str, list[dict[str, Any]]]:
-    return {i: reader.actor_interactions(driver, DB, i, limit=limit) for i in ids}
+    graph = Graph(driver, DB)
+    return {i: actor_interactions(graph, i, limit=limit) for i in ids}
 
 
 def same(a: dict[str, list[dict[str, Any]]], b: dict[str, list[dict[str, Any]]]) -> None:
@@ -51,8 +54,8 @@ def stored(driver: neo4j.Driver) -> int:
 
 
 def test_summaries_answer_like_the_live_query(neo4j_clean: neo4j.Driver) -> None:
-    ensure_schema(neo4j_clean, DB)
-    writer = GraphWriter(neo4j_clean, DB, batch_size=40)
+    ensure_schema(Graph(neo4j_clean, DB))
+    writer = GraphWriter(Graph(neo4j_clean, DB), batch_size=40)
     synthetic = synthetic_results(400, seed=5)
     writer.write_results([s.seed_result(), s.meeting_result("ap-1", "AP"), *synthetic])
     # A corrected article (its old event's pair is recounted) and one more report.
@@ -74,8 +77,8 @@ def test_summaries_answer_like_the_live_query(neo4j_clean: neo4j.Driver) -> None
 
 
 def test_a_bulk_batch_drops_the_summaries(neo4j_clean: neo4j.Driver) -> None:
-    ensure_schema(neo4j_clean, DB)
-    writer = GraphWriter(neo4j_clean, DB)
+    ensure_schema(Graph(neo4j_clean, DB))
+    writer = GraphWriter(Graph(neo4j_clean, DB))
     writer.write_results([s.seed_result()])
     assert stored(neo4j_clean) > 0
     writer.write_results(synthetic_results(summaries_limit := 300, seed=3))

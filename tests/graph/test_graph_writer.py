@@ -8,8 +8,10 @@ from typing import Any
 import graph_samples as s
 import neo4j
 import pytest
+from support import wipe
 
 from graph.schema import ensure_schema
+from graph.session import Graph
 from graph.writer import GraphWriter
 from ontology.model import Actor, ActorKind, Evidence, ExtractionResult
 from ontology.plover import EventType
@@ -20,8 +22,8 @@ DB = "neo4j"
 
 @pytest.fixture()
 def writer(neo4j_clean: neo4j.Driver) -> GraphWriter:
-    ensure_schema(neo4j_clean, DB)
-    return GraphWriter(neo4j_clean, DB, batch_size=50)
+    ensure_schema(Graph(neo4j_clean, DB))
+    return GraphWriter(Graph(neo4j_clean, DB), batch_size=50)
 
 
 def _q(driver: neo4j.Driver, query: str, **params: Any) -> list[dict[str, Any]]:
@@ -212,6 +214,26 @@ def test_actor_identity_across_articles(writer: GraphWriter, neo4j_clean: neo4j.
     assert actor["a"]["country"] == "USA"
 
 
+def test_a_wikidata_id_is_stored_and_kept(writer: GraphWriter, neo4j_clean: neo4j.Driver) -> None:
+    assert s.LAVROV.wikidata == "Q58217"
+    plain = s.LAVROV.model_copy(update={"wikidata": None})
+    for item, lavrov in (("w1", s.LAVROV), ("w2", plain)):
+        event = s.make_event(item, EventType.CONSULT, (lavrov,), (s.BLINKEN,))
+        result = ExtractionResult(
+            item=item, article=s.article(item), events=(event,), actors=(lavrov, s.BLINKEN)
+        )
+        writer.write_results([result])
+    rows = _q(
+        neo4j_clean,
+        "MATCH (a:Actor) WHERE a.id IN ['person:sergei-lavrov', 'person:antony-blinken'] "
+        "RETURN a.id AS id, a.wikidata AS q",
+    )
+    assert {r["id"]: r["q"] for r in rows} == {
+        "person:sergei-lavrov": "Q58217",
+        "person:antony-blinken": None,
+    }
+
+
 def test_affiliation_to_an_unknown_actor_creates_it(
     writer: GraphWriter, neo4j_clean: neo4j.Driver
 ) -> None:
@@ -268,7 +290,7 @@ def test_item_errors_pass_through(writer: GraphWriter) -> None:
 
 
 def test_batch_size_does_not_change_the_graph(neo4j_clean: neo4j.Driver) -> None:
-    ensure_schema(neo4j_clean, DB)
+    ensure_schema(Graph(neo4j_clean, DB))
     results = [
         s.seed_result(),
         *(
@@ -276,10 +298,10 @@ def test_batch_size_does_not_change_the_graph(neo4j_clean: neo4j.Driver) -> None
             for i in range(8)
         ),
     ]
-    GraphWriter(neo4j_clean, DB, batch_size=1).write_results(results)
+    GraphWriter(Graph(neo4j_clean, DB), batch_size=1).write_results(results)
     one_by_one = counts(neo4j_clean), interactions(neo4j_clean)
-    neo4j_clean.execute_query("MATCH (n) DETACH DELETE n", database_=DB)
-    GraphWriter(neo4j_clean, DB, batch_size=1000).write_results(results)
+    wipe(neo4j_clean, DB)
+    GraphWriter(Graph(neo4j_clean, DB), batch_size=1000).write_results(results)
     assert (counts(neo4j_clean), interactions(neo4j_clean)) == one_by_one
     assert_interactions_exact(neo4j_clean)
 

@@ -27,10 +27,10 @@ from api.cli import app
 from api.runtime import NotConfigured, connection_from_settings, open_driver
 from api.settings import Settings, get_settings
 from graph import GraphUnavailable
-from graph.neo4j_launcher.config import ServerConfig, check_memory, free_port, port_is_free
-from graph.neo4j_launcher.distribution import Artifact, render_pom, write_manifest
-from graph.neo4j_launcher.process import bolt_answers
-from graph.server import Distribution, ManagedNeo4j, ServerError
+from managed_neo4j.config import ServerConfig, check_memory, free_port, port_is_free
+from managed_neo4j.distribution import Artifact, render_pom, write_manifest
+from managed_neo4j.process import bolt_answers
+from managed_neo4j.server import Distribution, ManagedNeo4j, ServerError
 
 LOOPBACK_IPS = {"127.0.0.1", "::ffff:127.0.0.1"}
 
@@ -291,7 +291,7 @@ def gone(pid: int, timeout: float) -> bool:
 TIED_CHILD = """
 import os, sys
 from pathlib import Path
-from graph.server import Distribution, ManagedNeo4j
+from managed_neo4j.server import Distribution, ManagedNeo4j
 server = ManagedNeo4j(Path(sys.argv[1]), Distribution(Path(sys.argv[2])), heap="512m",
                       pagecache="64m", ports=None, fast_start=True, tied=True)
 print(server.start(timeout=300).pid, flush=True)
@@ -456,6 +456,14 @@ def test_credentials_before_the_first_start_say_what_to_do(tmp_path: Path) -> No
 
 
 def test_a_secret_is_not_in_the_repr() -> None:
-    from graph.server import Credentials
+    from managed_neo4j.server import Credentials
 
     assert "s3cret" not in repr(Credentials("neo4j", "s3cret"))
+
+
+def test_a_generated_password_never_looks_like_an_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    from managed_neo4j import server
+
+    tokens = iter(["-starts-with-a-dash", "_fine-one"])
+    monkeypatch.setattr(server.secrets, "token_urlsafe", lambda n: next(tokens))
+    assert server.new_password() == "_fine-one"

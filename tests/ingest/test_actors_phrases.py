@@ -75,8 +75,8 @@ def test_nominal_groups(
             "President",
         ),
         (
-            "Planning and Investment Minister Tran Xuan Gia said Vietnam is committed to reform.",
-            "Gia",
+            "Planning and Investment Minister Tran Quoc Vinh said Vietnam is committed to reform.",
+            "Vinh",
             "VNM",
             "Planning and Investment Minister",
         ),

@@ -175,3 +175,42 @@ def test_domestic_event_targets_its_own_state() -> None:
     sent = doc[0:2]
     assert ids(fallback_target(doc, sent, doc[1], EventType.PROTEST, (rebels,))) == ["state:IRQ"]
     assert fallback_target(doc, sent, doc[1], EventType.CONSULT, (rebels,)) == ()
+
+
+def _control(verb: str, lemma: str) -> Doc:
+    return build(
+        [
+            ("Russia", 1, "nsubj", "Russia", "PROPN"),
+            (verb, 1, "ROOT", lemma, "VERB"),
+            ("Ukraine", 1, "dobj", "Ukraine", "PROPN"),
+            ("to", 4, "aux", "to", "PART"),
+            ("withdraw", 1, "xcomp", "withdraw", "VERB"),
+        ],
+        {0: RUS, 2: UKR},
+    )
+
+
+def test_the_object_does_the_complement_of_urge_and_force() -> None:
+    for verb, lemma in (("forced", "force"), ("urged", "urge")):
+        doc = _control(verb, lemma)
+        assert ids(arguments_of(doc, doc[4]).source) == ["state:UKR"]
+
+
+def test_the_subject_does_the_complement_of_promise() -> None:
+    doc = _control("promised", "promise")
+    assert ids(arguments_of(doc, doc[4]).source) == ["state:RUS"]
+
+
+def test_no_source_through_a_word_of_feeling() -> None:
+    doc = build(
+        [
+            ("Iraq", 1, "nsubj", "Iraq", "PROPN"),
+            ("welcomed", 1, "ROOT", "welcome", "VERB"),
+            ("moves", 1, "dobj", "move", "NOUN"),
+            ("to", 4, "aux", "to", "PART"),
+            ("attack", 1, "advcl", "attack", "VERB"),
+            ("Iran", 4, "dobj", "Iran", "PROPN"),
+        ],
+        {0: IRQ, 5: IRN},
+    )
+    assert arguments_of(doc, doc[4]).source == ()

@@ -21,7 +21,7 @@ def test_small_english_model_resolves_to_an_installed_package() -> None:
 def test_pipeline_order_and_cache() -> None:
     nlp = load_pipeline("en_core_web_sm")
     names = nlp.pipe_names
-    assert names.index("ner") < names.index("dekg_events_v1") < names.index("dekg_modality_v1")
-    assert names[-2:] == ["dekg_events_v1", "dekg_modality_v1"]
+    assert names.index("ner") < names.index("dekg_rule_triggers_v1")
+    assert names[-3:] == ["dekg_rule_triggers_v1", "dekg_event_arguments_v1", "dekg_modality_v1"]
     assert load_pipeline("en_core_web_sm") is nlp
     assert nlp.meta["dekg"]["model"] == "en_core_web_sm"

@@ -108,7 +108,7 @@ def test_same_happening_reported_twice_is_one_event(extractor: Extractor) -> Non
 def test_pipeline_without_event_components_is_refused() -> None:
     from ingest.nlp import load_base
 
-    with pytest.raises(Exception, match="dekg_events_v1"):
+    with pytest.raises(Exception, match="dekg_event_arguments_v1"):
         Extractor(load_base("en_core_web_sm"))
 
 

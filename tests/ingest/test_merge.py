@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ingest.merge import event_id, merge_events, same_happening
-from ontology.model import Actor, ActorKind, Event, Evidence, Place
+from ontology.model import Actor, ActorKind, DatePrecision, Event, Evidence, Modality, Place
 from ontology.plover import EventType
 
 USA = Actor(id="state:USA", name="United States", kind=ActorKind.STATE, country="USA")
@@ -121,3 +121,48 @@ def test_merging_keeps_every_evidence_once(events: list[Event]) -> None:
 def test_merging_is_idempotent(events: list[Event]) -> None:
     once = merge_events(events)
     assert merge_events(once) == once
+
+
+def _dated(start: int, day: dt.date, precision: DatePrecision, **fields: object) -> Event:
+    return event(start, date=day).model_copy(update={"date_precision": precision, **fields})
+
+
+def test_assumed_date_does_not_join_a_background_period() -> None:
+    today = _dated(0, DAY, DatePrecision.DAY)
+    last_month = _dated(50, dt.date(2021, 11, 1), DatePrecision.MONTH)
+    assert len(merge_events([today, last_month], loose_dates=[today.id])) == 2
+
+
+def test_a_day_joins_the_period_that_contains_it() -> None:
+    day = _dated(0, dt.date(2021, 11, 12), DatePrecision.DAY)
+    month = _dated(50, dt.date(2021, 11, 1), DatePrecision.MONTH)
+    other_month = _dated(90, dt.date(2021, 10, 1), DatePrecision.MONTH)
+    assert same_happening(day, month)
+    assert not same_happening(day, other_month)
+    [merged] = merge_events([month, day])
+    assert (merged.date, merged.date_precision) == (dt.date(2021, 11, 12), DatePrecision.DAY)
+
+
+def test_history_never_joins_a_current_event() -> None:
+    current = event(0, date=None)
+    old = event(50, date=None).model_copy(update={"modality": Modality.HISTORICAL})
+    assert not same_happening(current, old)
+
+
+DATED = st.builds(
+    _dated,
+    start=st.integers(min_value=0, max_value=5000),
+    day=st.dates(min_value=dt.date(2021, 10, 1), max_value=dt.date(2021, 12, 31)),
+    precision=st.sampled_from(list(DatePrecision)),
+)
+
+
+@given(DATED, DATED, st.booleans(), st.booleans())
+def test_compatibility_is_symmetric_and_keeps_days_apart(
+    a: Event, b: Event, a_loose: bool, b_loose: bool
+) -> None:
+    loose = frozenset([a.id] * a_loose + [b.id] * b_loose)
+    assert same_happening(a, b, loose) == same_happening(b, a, loose)
+    both_days = a.date_precision is b.date_precision is DatePrecision.DAY
+    if both_days and not loose and a.date != b.date:
+        assert not same_happening(a, b, loose)

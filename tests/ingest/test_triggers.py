@@ -42,6 +42,8 @@ def test_rules_are_sorted_most_specific_first() -> None:
 def test_parse_rule_reads_conditions() -> None:
     rule = parse_rule(
         {
+            "id": "impose-163",
+            "example": "Washington imposed sanctions on Iran.",
             "lemma": "Impose",
             "cameo": "163",
             "type": "SANCTION",
@@ -65,11 +67,16 @@ def test_parse_rule_reads_conditions() -> None:
         {"lemma": "meet", "cameo": "040", "type": "PARTY"},
         {"lemma": "meet", "cameo": "040", "objects": 3},
         {"lemma": "meet", "cameo": "040", "confidence": "high"},
+        {"lemma": "meet", "cameo": "040", "object": ["talks"]},
+        {"lemma": "meet", "cameo": "040", "id": None},
+        {"lemma": "meet", "cameo": "040", "id": "Has Spaces"},
+        {"lemma": "meet", "cameo": "040", "example": None},
+        {"lemma": "meet", "cameo": "040", "pos": ["VERBS"]},
     ],
 )
 def test_bad_entries_are_refused(entry: dict[str, object]) -> None:
     with pytest.raises(LexiconError):
-        parse_rule(entry)
+        parse_rule({"id": "meet-040", "example": "They met.", **entry})
 
 
 def test_load_rules_needs_a_list() -> None:
@@ -77,7 +84,12 @@ def test_load_rules_needs_a_list() -> None:
         load_rules(json.dumps({"rules": []}))
     with pytest.raises(LexiconError):
         load_rules("{not json")
-    assert load_rules(json.dumps({"triggers": [{"lemma": "meet", "cameo": "040"}]}))
+    with pytest.raises(LexiconError, match="Extra inputs"):
+        load_rules(json.dumps({"triggers": [], "rules": []}))
+    meet = {"id": "meet-040", "lemma": "meet", "cameo": "040", "example": "They met."}
+    with pytest.raises(LexiconError, match="duplicate rule id"):
+        load_rules(json.dumps({"triggers": [meet, meet]}))
+    assert load_rules(json.dumps({"triggers": [meet]}))
 
 
 def test_object_condition_selects_the_code() -> None:
@@ -87,12 +99,20 @@ def test_object_condition_selects_the_code() -> None:
                 {
                     "triggers": [
                         {
+                            "id": "impose-163",
                             "lemma": "impose",
                             "cameo": "163",
                             "type": "SANCTION",
                             "objects": ["sanction"],
+                            "example": "Russia imposed sanctions.",
                         },
-                        {"lemma": "impose", "cameo": "1723", "objects": ["curfew"]},
+                        {
+                            "id": "impose-1723",
+                            "lemma": "impose",
+                            "cameo": "1723",
+                            "objects": ["curfew"],
+                            "example": "Police imposed a curfew.",
+                        },
                     ]
                 }
             )

@@ -1,0 +1,94 @@
+"""Trigger + type model candidates side by side, k-fold cross-validated on the labelled
+corpus (``data/training``; folds by document): the lexicon rules (not trained: the same
+folds scored for comparison), the linear model over parse features (``ingest.trigger_linear``)
+at several settings, and optionally spaCy's own ``ner`` tagger with its own tok2vec trained
+by ``spacy train`` (``--spacy``, slow: one fold).
+
+Usage: ``python benchmarks/compare_trigger_models.py [data/training] [--k 5] [--spacy]``.
+Scores: triggers (root token and type of each labelled trigger) and sentence types (the set
+of types of a sentence, NONE for none), micro P/R/F1, mean over folds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+from statistics import mean
+
+import spacy
+from spacy.tokens import Doc
+
+from ingest.components.rule_triggers import RuleTriggers
+from ingest.nlp import load_base
+from ingest.proposals import proposals
+from ingest.training.corpus import Sentence, folds
+from ingest.training.cv import Scores, cross_validate_linear, prf
+from ingest.training.linear_train import parse, token_labels
+from ingest.training.run import corpus_sentences
+from ingest.training.train import score as score_spacy
+from ingest.training.train import train_model
+from ingest.triggers import default_lexicon
+
+
+def rule_scores(docs: list[Doc], sentences: list[Sentence]) -> Scores:
+    rules = RuleTriggers(default_lexicon())
+    t, y = [0, 0, 0], [0, 0, 0]
+    for sentence, doc in zip(sentences, docs, strict=True):
+        gold = set(token_labels(doc, sentence).items())
+        found = {(s.root.i, s.label_) for s, _ in proposals(rules(doc))}
+        t = [t[0] + len(gold & found), t[1] + len(found), t[2] + len(gold)]
+        gt, ft = {x for _, x in gold} or {"NONE"}, {x for _, x in found} or {"NONE"}
+        y = [y[0] + len(gt & ft), y[1] + len(ft), y[2] + len(gt)]
+    return Scores(*prf(*t), *prf(*y))
+
+
+def _row(name: str, scores: list[Scores]) -> str:
+    cells = [mean(getattr(s, f) for s in scores) for f in Scores.__dataclass_fields__]
+    return f"{name:40}" + "".join(f"{c:11.3f}" for c in cells)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus", type=Path, nargs="?", default=Path("data/training"))
+    parser.add_argument("--k", type=int, default=5)
+    parser.add_argument("--spacy", action="store_true", help="also spaCy ner (one fold)")
+    args = parser.parse_args()
+    sentences, _ = corpus_sentences(args.corpus)
+    print(f"{len(sentences)} sentences, {sum(1 for s in sentences if s.events)} with events")
+    nlp = load_base("en_core_web_sm")
+    print(f"{'':40}" + "".join(f"{f:>11}" for f in Scores.__dataclass_fields__))
+    docs = parse(nlp, sentences)
+    by_id = dict(zip((s.id for s in sentences), docs, strict=True))
+    rows = [rule_scores([by_id[s.id] for s in te], te) for _, te in folds(sentences, args.k)]
+    print(_row("rules (not trained)", rows))
+    for lexicon, none_weight in ((None, 1.0), (None, 0.3), (default_lexicon(), 1.0)):
+        started = time.perf_counter()
+        found = cross_validate_linear(
+            nlp,
+            sentences,
+            k=args.k,
+            thresholds=(0.2, 0.3, 0.5),
+            none_weight=none_weight,
+            lexicon=lexicon,
+            docs=docs,
+        )
+        took = time.perf_counter() - started
+        name = f"linear{'+rules' if lexicon else ''} none_w={none_weight}"
+        for threshold, scores in found.items():
+            print(_row(f"{name} thr={threshold}", scores) + f"  ({took:.0f}s)")
+    if args.spacy:
+        train_part, test_part = next(folds(sentences, args.k))
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.perf_counter()
+            best = train_model(train_part, Path(tmp) / "ner", kind="ner")
+            took = time.perf_counter() - started
+            print(
+                _row("spaCy ner (fold 1, exact spans)", [score_spacy(spacy.load(best), test_part)])
+                + f"  ({took:.0f}s)"
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""k-fold cross-validation of the linear trigger model on the labelled corpus.
+
+Scores (micro P/R/F1): triggers (the labelled trigger's root token with its type) and
+sentence types (the set of event types of a sentence, NONE for none). Folds keep each
+document's sentences together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.training.corpus import Sentence, folds
+from ingest.training.linear_train import examples, fit, parse, token_labels
+from ingest.trigger_linear import LinearTriggerModel
+from ingest.triggers import Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    trigger_p: float
+    trigger_r: float
+    trigger_f: float
+    type_p: float
+    type_r: float
+    type_f: float
+
+
+def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    p = tp / predicted if predicted else 0.0
+    r = tp / gold if gold else 0.0
+    return round(p, 4), round(r, 4), round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+def score_linear(
+    model: LinearTriggerModel, docs: Sequence[Doc], sentences: Sequence[Sentence], threshold: float
+) -> Scores:
+    """Scores of the model on parsed labelled sentences."""
+    t = [0, 0, 0]
+    y = [0, 0, 0]
+    for sentence, doc in zip(sentences, docs, strict=True):
+        gold = set(token_labels(doc, sentence).items())
+        found = {(i, label) for i, label, _ in model.predict(doc, threshold)}
+        t = [t[0] + len(gold & found), t[1] + len(found), t[2] + len(gold)]
+        gold_types = {label for _, label in gold} or {"NONE"}
+        found_types = {label for _, label in found} or {"NONE"}
+        y = [y[0] + len(gold_types & found_types), y[1] + len(found_types), y[2] + len(gold_types)]
+    return Scores(*prf(*t), *prf(*y))
+
+
+def cross_validate_linear(
+    nlp: Language,
+    sentences: list[Sentence],
+    *,
+    k: int = 5,
+    seed: int = 0,
+    bits: int = 18,
+    thresholds: Sequence[float] = (0.5,),
+    none_weight: float = 1.0,
+    lexicon: Lexicon | None = None,
+    docs: Sequence[Doc] = (),
+) -> dict[float, list[Scores]]:
+    """Per threshold, the scores of ``k`` models each trained without one fold."""
+    out: dict[float, list[Scores]] = {t: [] for t in thresholds}
+    parsed = dict(zip((s.id for s in sentences), docs or parse(nlp, sentences), strict=True))
+    for train_part, test_part in folds(sentences, k):
+        xs, ys = examples([parsed[s.id] for s in train_part], train_part, bits, lexicon)
+        model = fit(xs, ys, bits=bits, seed=seed, none_weight=none_weight, lexicon=lexicon)
+        test_docs = [parsed[s.id] for s in test_part]
+        for threshold in thresholds:
+            out[threshold].append(score_linear(model, test_docs, test_part, threshold))
+    return out

@@ -9,7 +9,7 @@ DEKG := $(BIN)/dekg
 export DEKG_DATA_DIR ?= $(HOME)/.local/share/dekg
 SEED := examples/cyprus-mail-blinken-lavrov.txt
 
-.PHONY: help setup lint format test demo bench neo4j-provision browser-deps viewer clean
+.PHONY: help setup lint format test demo bench neo4j-provision browser-deps bench-deps viewer clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -50,7 +50,10 @@ demo: setup neo4j-provision  ## start Neo4j, ingest the seed article, serve the 
 	@bash scripts/demo-banner.sh
 	DEKG_API_KEYS="$${DEKG_API_KEYS:-$$(cat $(DEKG_DATA_DIR)/api-key)}" $(DEKG) serve --host 127.0.0.1 --port 8000
 
-bench: setup neo4j-provision  ## throughput and memory benchmarks (ratios, side by side)
+bench-deps:  ## wrk, the API benchmark's load generator (Debian; needs root, else stops with a message)
+	@bash scripts/bench-deps.sh
+
+bench: setup neo4j-provision bench-deps  ## throughput and memory benchmarks (ratios, side by side)
 	$(BIN)/python benchmarks/run_all.py
 
 viewer:  ## rebuild the viewer bundle in api/static from web/ (needs npm)

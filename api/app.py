@@ -19,7 +19,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from api import errors
-from api.cache import GraphVersion, ReadCache, ReadCacheMiddleware, ResponseCache
+from api.cache import GraphState, ReadCache, ReadCacheMiddleware, ResponseCache
 from api.deps import ExtractorHolder, Reachability, SchemaGate
 from api.jobs import JobRunner
 from api.limits import BodySizeLimit
@@ -37,8 +37,8 @@ from api.routes import (
 )
 from api.runtime import open_driver
 from api.settings import Settings, get_settings
+from graph import changes
 from graph.session import Graph
-from graph.stats import graph_version
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ def _read_cache(settings: Settings, graph: Graph) -> ReadCache | None:
     if not settings.read_cache_mb:
         return None
     return ReadCache(
-        version=GraphVersion(lambda: graph_version(graph)),
+        state=GraphState(lambda since: changes.observe(graph.driver, graph.database, since)),
         responses=ResponseCache(max_bytes=settings.read_cache_mb * 1024 * 1024),
         staleness_s=settings.read_cache_staleness_s,
     )

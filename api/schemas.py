@@ -259,6 +259,8 @@ class ReadCachePublic(_Public):
     hits: int
     misses: int
     bypassed: int
+    scoped_expiries: int = Field(0, description="observations whose changes expired some answers")
+    full_expiries: int = Field(0, description="observations that expired every answer")
 
 
 class HealthPublic(_Public):

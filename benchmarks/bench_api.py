@@ -2,8 +2,10 @@
 
 Loads a synthetic graph (``bench_load.synthetic_results``, default 100k events) with the
 batched writer, starts the service with uvicorn (``--workers`` processes) on a loopback port,
-and runs the load from another process (wrk when installed, else asyncio + httpx;
-``--concurrency`` clients, each sending its next request when the previous one answered):
+and runs the load from wrk (C, event-driven, a few % of one core; ``make bench-deps``
+installs it, and without it the benchmark stops: ``--client httpx`` is a Python client that
+competes with the service for the cores, used only when asked and named in the table);
+``--concurrency`` clients, each sending its next request when the previous one answered:
 
 * ``GET /actors/{id}/relationships`` for random actors of the graph's 300 (a working set:
   the same actors come back, as on an analyst's dashboard);
@@ -14,8 +16,11 @@ and runs the load from another process (wrk when installed, else asyncio + httpx
   working set: the warm-up draws from the same set).
 
 All run twice side by side: with the read cache (``api.cache``, the default) and without
-(``DEKG_READ_CACHE_MB=0``). The table shows req/s, p50/p90/p99 and the share of answers
-served from the cache (``X-Cache: hit``).
+(``DEKG_READ_CACHE_MB=0``), each first alone and then again during continuous ingestion
+(rows ``ingest``: ``live_ingest.py`` POSTs ``--ingest-rate`` news articles a second to
+``POST /articles``, extracted by the service, and writes as many synthetic articles about the
+graph's own actors from another client). The table shows req/s, p50/p90/p99 and the share of
+answers served from the cache (``X-Cache: hit``).
 
 Bounded: ``--duration`` seconds per run after a 5 s warm-up (wrk). Loopback only. Not a
 test: it prints a table and writes JSON (``--json``), and exits 1 only when requests failed;
@@ -39,8 +44,6 @@ import json
 import os
 import random
 import shutil
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -54,6 +57,10 @@ import neo4j
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from api_service import live_ingest, start_service  # noqa: E402
+from httpx_load import run_load  # noqa: E402
+from wrk_load import WRK_MAX_RATE, wrk  # noqa: E402
 
 TARGET_P99_MS = 100.0
 
@@ -94,69 +101,32 @@ ENDPOINTS = ("relationships", "events", "events-repeated")
 REPEATED_FILTERS = 1000
 
 
-def endpoint_paths(endpoint: str, seed: int, warmup: int, measured: int) -> tuple[list, list]:
-    """(warm-up paths, measured paths); for ``events`` the two never share a query."""
+#: Runs against one service: alone, then during ingestion (``events`` paths never repeat).
+PHASES = 2
+
+
+def endpoint_paths(
+    endpoint: str, seed: int, warmup: int, measured: int, phase: int = 0
+) -> tuple[list, list]:
+    """(warm-up paths, measured paths) of run ``phase``; for ``events`` no two paths of any
+    run of any phase share a query."""
     rng = random.Random(seed)
     if endpoint == "relationships":
         return relationship_paths(rng, warmup), relationship_paths(rng, measured)
     if endpoint == "events-repeated":
         pool = event_paths(rng, REPEATED_FILTERS)
         return rng.choices(pool, k=warmup), rng.choices(pool, k=measured)
-    paths = event_paths(rng, warmup + measured)
+    every = event_paths(rng, PHASES * (warmup + measured))
+    paths = every[phase * (warmup + measured) : (phase + 1) * (warmup + measured)]
     return paths[:warmup], paths[warmup:]
 
 
-async def _run_load(url: str, paths: list[str], concurrency: int) -> dict[str, Any]:
-    import httpx
-
-    latencies: list[float] = []
-    errors: dict[str, int] = {}
-    hits = 0
-    queue = list(reversed(paths))
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30.0) as client:
-
-        async def worker() -> None:
-            while queue:
-                path = queue.pop()
-                began = time.perf_counter()
-                nonlocal hits
-                try:
-                    response = await client.get(path)
-                    status = str(response.status_code)
-                    hits += response.headers.get("x-cache") == "hit"
-                except httpx.HTTPError as e:
-                    status = type(e).__name__
-                latencies.append(time.perf_counter() - began)
-                if status != "200":
-                    errors[status] = errors.get(status, 0) + 1
-
-        began = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        seconds = time.perf_counter() - began
-    ordered = sorted(latencies)
-
-    def pct(p: float) -> float:
-        return round(1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))], 1)
-
-    return {
-        "requests": len(latencies),
-        "seconds": round(seconds, 2),
-        "req_per_s": round(len(latencies) / seconds, 1),
-        "p50_ms": pct(0.50),
-        "p90_ms": pct(0.90),
-        "p99_ms": pct(0.99),
-        "mean_ms": round(1000 * statistics.fmean(latencies), 1),
-        "hit_ratio": round(hits / len(latencies), 3),
-        "errors": errors,
-    }
-
-
 def client_main(args: argparse.Namespace) -> int:
-    warm, measured = endpoint_paths(args.endpoint, args.seed, args.warmup, args.requests)
-    asyncio.run(_run_load(args.url, warm, args.concurrency))
-    result = asyncio.run(_run_load(args.url, measured, args.concurrency))
+    warm, measured = endpoint_paths(
+        args.endpoint, args.seed, args.warmup, args.requests, args.phase
+    )
+    asyncio.run(run_load(args.url, warm, args.concurrency))
+    result = asyncio.run(run_load(args.url, measured, args.concurrency))
     print(json.dumps(result))
     return 0
 
@@ -164,132 +134,13 @@ def client_main(args: argparse.Namespace) -> int:
 # --- the orchestration ---------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start_service(
-    uri: str,
-    user: str,
-    password: str | None,
-    database: str,
-    *,
-    workers: int = 1,
-    cache: bool = True,
-) -> tuple[Any, str]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "DEKG_NEO4J_URI": uri,
-        "DEKG_NEO4J_USER": user,
-        "DEKG_NEO4J_DATABASE": database,
-        "DEKG_LOG_LEVEL": "WARNING",
-    }
-    if not cache:
-        env["DEKG_READ_CACHE_MB"] = "0"
-    if password:
-        env["DEKG_NEO4J_PASSWORD"] = password
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "api.app:create_app",
-        "--factory",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-        "--no-access-log",
-        "--timeout-keep-alive",
-        "60",
-        "--workers",
-        str(workers),
-    ]
-    process = subprocess.Popen(command, env=env, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
-    import httpx
-
-    for _ in range(300):
-        try:
-            if httpx.get(url + "/health", timeout=2).status_code in (200, 503):
-                return process, url
-        except httpx.HTTPError:
-            time.sleep(0.1)
-        if process.poll() is not None:
-            raise SystemExit("the service did not start")
-    process.terminate()
-    raise SystemExit("the service did not answer within 30 s")
-
-
-# Each wrk thread reads the paths file and takes every n-th line from its own offset, so the
-# threads never send the same request twice; answers with ``X-Cache: hit`` are counted.
-_WRK_SCRIPT = """
-local threads = {}
-local counter = 0
-setup = function(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-  table.insert(threads, thread)
-end
-init = function(args)
-  paths = {}
-  for line in io.lines("%(paths)s") do paths[#paths + 1] = line end
-  i = id
-  hits = 0
-end
-request = function()
-  local path = paths[(i %% #paths) + 1]
-  i = i + %(threads)d
-  return wrk.format("GET", path)
-end
-response = function(status, headers, body)
-  if headers["x-cache"] == "hit" then hits = hits + 1 end
-end
-done = function(summary, latency, requests)
-  local total_hits = 0
-  for _, t in ipairs(threads) do total_hits = total_hits + t:get("hits") end
-  local e = summary.errors
-  io.write(string.format(
-    '{"requests": %%d, "duration_us": %%d, "socket_errors": %%d, "non2xx": %%d, ' ..
-    '"p50_us": %%d, "p90_us": %%d, "p99_us": %%d, "mean_us": %%f, "hits": %%d}\\n',
-    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.mean,
-    total_hits))
-end
-"""
-WRK_THREADS = 2
-#: Upper bound of requests per wrk run (paths are generated for this many).
-WRK_MAX_RATE = 4000
-
-
-def _wrk(url: str, paths: list[str], seconds: int, concurrency: int) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="dekg-wrk-") as tmp:
-        listing = Path(tmp, "paths.txt")
-        listing.write_text("\n".join(paths) + "\n")
-        script = Path(tmp, "load.lua")
-        script.write_text(_WRK_SCRIPT % {"paths": listing, "threads": WRK_THREADS})
-        command = ["wrk", f"-t{WRK_THREADS}", f"-c{concurrency}", "--timeout", "30s"]
-        out = subprocess.run(
-            [*command, "-s", str(script), f"-d{seconds}s", url],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=seconds + 120,
-        )
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
-
-
-def run_wrk(url: str, endpoint: str, args: argparse.Namespace) -> dict[str, Any]:
+def run_wrk(url: str, endpoint: str, args: argparse.Namespace, phase: int) -> dict[str, Any]:
     """The load from wrk (C, little CPU): ``--duration`` seconds after a 5 s warm-up."""
     warm, measured = endpoint_paths(
-        endpoint, args.seed, 5 * WRK_MAX_RATE, args.duration * WRK_MAX_RATE
+        endpoint, args.seed, 5 * WRK_MAX_RATE, args.duration * WRK_MAX_RATE, phase
     )
-    _wrk(url, warm, 5, args.concurrency)
-    raw = _wrk(url, measured, args.duration, args.concurrency)
+    wrk(url, warm, 5, args.concurrency)
+    raw = wrk(url, measured, args.duration, args.concurrency)
     if endpoint == "events" and raw["requests"] > len(measured):
         raise SystemExit("wrk sent more requests than there are distinct event queries")
     errors = {k: raw[k] for k in ("socket_errors", "non2xx") if raw[k]}
@@ -307,9 +158,9 @@ def run_wrk(url: str, endpoint: str, args: argparse.Namespace) -> dict[str, Any]
     }
 
 
-def run_client(url: str, endpoint: str, args: argparse.Namespace) -> dict[str, Any]:
+def run_client(url: str, endpoint: str, args: argparse.Namespace, phase: int = 0) -> dict[str, Any]:
     if args.client == "wrk":
-        return run_wrk(url, endpoint, args)
+        return run_wrk(url, endpoint, args, phase)
     command = [
         sys.executable,
         __file__,
@@ -324,6 +175,8 @@ def run_client(url: str, endpoint: str, args: argparse.Namespace) -> dict[str, A
         str(args.warmup),
         "--concurrency",
         str(args.concurrency),
+        "--phase",
+        str(phase),
     ]
     out = subprocess.run(command, capture_output=True, text=True, check=True, timeout=1800)
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -332,6 +185,7 @@ def run_client(url: str, endpoint: str, args: argparse.Namespace) -> dict[str, A
 def main_run(args: argparse.Namespace) -> int:
     from bench_load import node_count, synthetic_results, wipe
 
+    from graph import summaries
     from graph.schema import ensure_schema
     from graph.session import Graph
     from graph.writer import GraphWriter
@@ -357,27 +211,43 @@ def main_run(args: argparse.Namespace) -> int:
                 f"loaded {report.events} events in {time.perf_counter() - began:.1f} s",
                 file=sys.stderr,
             )
+        began = time.perf_counter()
+        summarised = summaries.rebuild(driver, database)  # a bulk load drops them
+        print(
+            f"summarised {summarised} actors in {time.perf_counter() - began:.1f} s",
+            file=sys.stderr,
+        )
         user, password = auth if auth else ("neo4j", None)
         rows: dict[str, dict[str, Any]] = {}
+        ingests: dict[str, dict[str, Any]] = {}
         for cache in (False, True):  # the cache last: warm-up effects favour the other run
             process, url = start_service(
                 where, user, password, database, workers=args.workers, cache=cache
             )
+            mode = f"cache {'on' if cache else 'off'}"
             try:
                 for endpoint in ENDPOINTS:
-                    row = run_client(url, endpoint, args)
-                    rows[f"{endpoint} (cache {'on' if cache else 'off'})"] = row
+                    rows[f"{endpoint} ({mode})"] = run_client(url, endpoint, args)
+                if args.ingest_rate > 0:
+                    with live_ingest(url, where, user, password, args.ingest_rate) as done:
+                        for endpoint in ENDPOINTS:
+                            row = run_client(url, endpoint, args, phase=1)
+                            rows[f"{endpoint} ({mode}, ingest)"] = row
+                    ingests[mode] = done
             finally:
                 process.terminate()
                 process.wait(timeout=30)
-        summary = report_rows(rows, event_count(driver, database), args)
+        summary = report_rows(rows, event_count(driver, database), args, ingests)
         if not args.keep:
             wipe(driver, database)
     return 0 if summary["ok"] else 1  # a run with failed requests; the timing is reported
 
 
 def report_rows(
-    rows: dict[str, dict[str, Any]], events: int, args: argparse.Namespace
+    rows: dict[str, dict[str, Any]],
+    events: int,
+    args: argparse.Namespace,
+    ingests: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     for row in rows.values():
         row["meets_target"] = row["p99_ms"] < TARGET_P99_MS
@@ -386,29 +256,37 @@ def report_rows(
         "events": events,
         "concurrency": args.concurrency,
         "workers": args.workers,
+        "client": args.client,
+        "ingest_rate_per_s": args.ingest_rate,
+        "ingest": ingests or {},
         "endpoints": rows,
         "target_p99_ms": TARGET_P99_MS,
         "ok": not any(r["errors"] for r in rows.values()),
     }
     print(
-        f"{'endpoint':<30}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}"
+        f"{'endpoint':<38}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}"
         f"{'p99 ms':>9}{'hits':>7}{'<target':>8}  errors"
     )
     for name, row in rows.items():
         print(
-            f"{name:<30}{row['requests']:>9}{row['req_per_s']:>9}{row['p50_ms']:>9}"
+            f"{name:<38}{row['requests']:>9}{row['req_per_s']:>9}{row['p50_ms']:>9}"
             f"{row['p90_ms']:>9}{row['p99_ms']:>9}{row['hit_ratio']:>7}"
             f"{'yes' if row['meets_target'] else 'no':>8}  {row['errors'] or '-'}"
         )
     for endpoint in ENDPOINTS:
         on, off = rows[f"{endpoint} (cache on)"], rows[f"{endpoint} (cache off)"]
+        ratio = on["req_per_s"] / off["req_per_s"] if off["req_per_s"] else float("inf")
         print(
-            f"{endpoint}: cache on / off = {on['req_per_s'] / off['req_per_s']:.2f}x req/s, "
+            f"{endpoint}: cache on / off = {ratio:.2f}x req/s, "
             f"p99 {on['p99_ms']} vs {off['p99_ms']} ms"
         )
+    for mode, figures in (ingests or {}).items():
+        print(f"live ingestion ({mode}): {json.dumps(figures)}")
+    client = "wrk" if args.client == "wrk" else "httpx (Python, competes with the service)"
     print(
-        f"{events} events, {args.concurrency} clients, {args.workers} worker(s); "
-        f"target p99 < {TARGET_P99_MS:g} ms"
+        f"{events} events, {args.concurrency} clients, {args.workers} worker(s), "
+        f"load from {client}; ingest rows: {args.ingest_rate:g} article/s through the API "
+        f"+ {args.ingest_rate:g}/s from another client; target p99 < {TARGET_P99_MS:g} ms"
     )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -455,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     client = sub.add_parser("client", help="(internal) run the load against a URL")
     client.add_argument("--url", required=True)
     client.add_argument("--endpoint", choices=ENDPOINTS, required=True)
+    client.add_argument("--phase", type=int, default=0)
     for p in (parser, client):
         p.add_argument("--requests", type=int, default=3000, help="measured requests per endpoint")
         p.add_argument("--warmup", type=int, default=300)
@@ -465,8 +344,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--client",
         choices=("wrk", "httpx"),
-        default="wrk" if shutil.which("wrk") else "httpx",
-        help="load generator: wrk (Debian package, default when installed) or asyncio+httpx",
+        default="wrk",
+        help="load generator: wrk (default; `make bench-deps` installs it) or asyncio+httpx "
+        "(only when asked: it competes with the service for the cores, and the table says so)",
+    )
+    parser.add_argument(
+        "--ingest-rate",
+        type=float,
+        default=1.0,
+        help="articles per second ingested during the extra 'ingest' rows (0: none)",
     )
     parser.add_argument("--duration", type=int, default=20, help="seconds of load with wrk")
     parser.add_argument("--uri", help="Neo4j bolt URI (default: DEKG_NEO4J_URI or throwaway)")
@@ -477,7 +363,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="leave the graph loaded at the end")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
-    return client_main(args) if args.mode == "client" else main_run(args)
+    if args.mode == "client":
+        return client_main(args)
+    if args.client == "wrk" and shutil.which("wrk") is None:
+        print(
+            "wrk is not installed: run `make bench-deps` (Debian, as root) or install wrk; "
+            "--client httpx runs a Python client instead, which competes with the service "
+            "for the same cores (its figures are the client's as much as the service's)",
+            file=sys.stderr,
+        )
+        return 2
+    return main_run(args)
 
 
 if __name__ == "__main__":

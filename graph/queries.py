@@ -65,6 +65,9 @@ SCHEMA: tuple[str, ...] = (
     "CREATE INDEX actor_country IF NOT EXISTS FOR (n:Actor) ON (n.country)",
     "CREATE POINT INDEX place_location IF NOT EXISTS FOR (n:Place) ON (n.location)",
     "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases]",
+    "CREATE CONSTRAINT graph_change_seq IF NOT EXISTS FOR (n:GraphChange) REQUIRE n.seq IS UNIQUE",
+    "CREATE CONSTRAINT graph_change_log IF NOT EXISTS "
+    "FOR (n:GraphChangeLog) REQUIRE n.id IS UNIQUE",
 )
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 # Events written before type labels existed get theirs (auto-commit, in chunks; a no-op once
@@ -291,7 +294,7 @@ RETURN p.id AS person, o.id AS org, properties(r) AS props
 
 # --- Counts (dekg stats) ----------------------------------------------------------------------
 COUNT_LABELS = """
-MATCH (n)
+MATCH (n) WHERE NOT n:GraphChange AND NOT n:GraphChangeLog
 UNWIND labels(n) AS label
 RETURN label, count(*) AS count ORDER BY label
 """
@@ -340,7 +343,9 @@ WITH anchor, [anchor] + [(p:Actor)-[:AFFILIATED_WITH]->(anchor) | p] AS members
 # Keyset page of events, newest first; undated events sort last (as 0001-01-01). The reader
 # picks the start that uses the most selective index or label for the filter's fields (the
 # actors' events, a country's actors' events, the events with the type labels, or every
-# event); the conditions the start does not already guarantee follow in WHERE.
+# event); the conditions the start does not already guarantee follow in WHERE. The page comes
+# back as ONE row (a list of maps in order): one Bolt record instead of one per event halves
+# the driver's decoding work.
 _API_EVENTS_PAGE_TAIL = (
     """
 WITH e, coalesce(e.date, date('0001-01-01')) AS sort_date
@@ -349,10 +354,12 @@ WHERE $after_date IS NULL OR sort_date < $after_date
 WITH e, sort_date
 ORDER BY sort_date DESC, e.id DESC
 LIMIT $limit
-RETURN sort_date, """
+WITH sort_date, """
     + _API_EVENT_FIELDS
     + """
 ORDER BY sort_date DESC, event.id DESC
+RETURN collect({sort_date: sort_date, event: event, source: source, target: target,
+                attributed_to: attributed_to, place: place}) AS page
 """
 )
 
@@ -600,3 +607,114 @@ RETURN name, versions[0] AS version, edition
 # The cheapest read: its transaction's bookmark names the database's last committed write
 # (graph.stats.graph_version).
 API_VERSION_PROBE = "RETURN 1 AS one"
+
+
+# --- Change records (graph.changes) -----------------------------------------------------------
+# Each write transaction of graph.writer ends with one :GraphChange record naming what it may
+# have changed (the API's read cache expires only the answers that depend on it). Sequence
+# numbers come from the one :GraphChangeLog node, locked by the last statement of the
+# transaction only, so commits and sequence numbers keep the same order.
+# (Their constraints are in SCHEMA; COUNT_LABELS leaves them out.)
+
+# The fields of actors that answers show about other actors, and the orgs they act for.
+CHANGE_ACTORS = """
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN a.id AS id, [a.name, a.kind, a.country] AS fields,
+       [(a)-[:AFFILIATED_WITH]->(o:Actor) | o.id] AS orgs
+"""
+
+CHANGE_PLACES = """
+UNWIND $ids AS id
+MATCH (p:Place {id: id})
+RETURN p.id AS id, [p.name, p.country, p.lat, p.lon] AS fields
+"""
+
+# The events the articles report: their types, actors (and those actors' orgs), countries.
+CHANGE_ARTICLE_EVENTS = """
+UNWIND $ids AS id
+MATCH (:Article {id: id})<-[:REPORTED_IN]-(e:Event)
+WITH DISTINCT e
+OPTIONAL MATCH (e)-[:SOURCE|TARGET|ATTRIBUTED_TO]->(x:Actor)
+OPTIONAL MATCH (x)-[:AFFILIATED_WITH]->(o:Actor)
+RETURN collect(DISTINCT e.type) AS types,
+       collect(DISTINCT x.id) + collect(DISTINCT o.id) AS actors,
+       collect(DISTINCT x.country) AS countries
+"""
+
+RECORD_CHANGE = """
+MERGE (log:GraphChangeLog {id: 'log'})
+SET log.seq = coalesce(log.seq, 0) + 1
+CREATE (:GraphChange {seq: log.seq, at: datetime(), scope: $scope, actors: $actors,
+                      countries: $countries, types: $types})
+WITH log
+OPTIONAL MATCH (old:GraphChange) WHERE old.seq <= log.seq - $keep
+DELETE old
+"""
+
+# Read by the API (graph.changes.read_changes): the records after a sequence number.
+CHANGES_SINCE = """
+MATCH (c:GraphChange) WHERE c.seq > $since
+RETURN c.seq AS seq, c.scope AS scope, c.actors AS actors, c.countries AS countries,
+       c.types AS types
+ORDER BY seq
+LIMIT $limit
+"""
+
+CHANGE_HEAD = """
+OPTIONAL MATCH (log:GraphChangeLog {id: 'log'})
+RETURN coalesce(log.seq, 0) AS seq
+"""
+
+
+# --- Counterpart summaries (graph.summaries) --------------------------------------------------
+# The unfiltered relationships answer of each anchor actor, precomputed by the writer from
+# INTERACTS_WITH (the same sums as API_ACTOR_INTERACTIONS, every counterpart, no limit).
+SUMMARY_COUNTERPARTS = """
+UNWIND $ids AS id
+MATCH (anchor:Actor {id: id})
+WITH anchor, [anchor] + [(p:Actor)-[:AFFILIATED_WITH]->(anchor) | p] AS members
+UNWIND members AS m
+MATCH (m)-[r:INTERACTS_WITH]-(c:Actor)
+WHERE NOT c IN members
+WITH anchor, c, collect({r: r, out: startNode(r) = m}) AS rels
+RETURN anchor.id AS anchor, c.id AS counterpart,
+       reduce(n = 0, x IN rels | n + coalesce(x.r.count, 0)) AS count,
+       reduce(n = 0, x IN rels |
+              n + CASE WHEN x.out THEN coalesce(x.r.count, 0) ELSE 0 END) AS outgoing,
+       reduce(s = 0.0, x IN rels | s + coalesce(x.r.goldstein_sum, 0.0)) AS goldstein_sum,
+       reduce(n = 0, x IN rels | n + coalesce(x.r.cooperation, 0)) AS cooperation,
+       reduce(n = 0, x IN rels | n + coalesce(x.r.conflict, 0)) AS conflict,
+       reduce(d = null, x IN rels |
+              CASE WHEN d IS NULL OR x.r.first < d THEN x.r.first ELSE d END) AS first,
+       reduce(d = null, x IN rels |
+              CASE WHEN d IS NULL OR x.r.last > d THEN x.r.last ELSE d END) AS last,
+       [t IN $type_names |
+        reduce(n = 0, x IN rels | n + coalesce(x.r['count_' + t], 0))] AS type_counts
+"""
+
+WRITE_SUMMARIES = """
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.id})
+SET a.counterparts = row.summary, a.counterpart_ids = row.ids
+"""
+
+# A bulk batch does not say which actors it touched: every summary goes (reads fall back to
+# API_ACTOR_INTERACTIONS until graph.summaries.rebuild or the next write of the actor).
+DROP_SUMMARIES = """
+MATCH (a:Actor) WHERE a.counterparts IS NOT NULL
+REMOVE a.counterparts, a.counterpart_ids
+"""
+
+SUMMARY_ACTOR_IDS = "MATCH (a:Actor) RETURN a.id AS id ORDER BY id"
+
+# The stored summary of $id and the current fields of its first $limit counterparts.
+API_ACTOR_SUMMARY = """
+MATCH (a:Actor {id: $id})
+CALL (a) {
+  UNWIND coalesce(a.counterpart_ids, [])[0..$limit] AS cid
+  MATCH (c:Actor {id: cid})
+  RETURN collect(c {.id, .name, .kind, .country}) AS counterparts
+}
+RETURN a.counterparts AS summary, counterparts
+"""

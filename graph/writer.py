@@ -14,7 +14,7 @@ from typing import Any
 
 import neo4j
 
-from graph import DataRejected, GraphError, queries
+from graph import DataRejected, GraphError, changes, queries
 from graph.identity import DATE_WINDOW, Candidate, fingerprint, place_id, resolve
 from graph.interactions import add_created, event_pairs, recount
 from graph.props import (
@@ -182,11 +182,13 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: list[_Prepared]) -> WriteR
     if unchanged:
         tx.run(queries.UNLOCK_ARTICLES, ids=unchanged).consume()
     if not todo:
+        changes.record(tx, todo, None)
         return report
 
     pairs: set[tuple[str, str]] = set()
     touched: set[str] = set()
     replaced = [p.article.id for p in todo if stored.get(p.article.id) is not None]
+    before = changes.before(tx, todo, replaced)  # for the change record (graph.changes)
     if replaced:
         lost = [r["id"] for r in tx.run(queries.DETACH_REPORTS, ids=replaced)]
         pairs |= {(r["s"], r["t"]) for r in tx.run(queries.EVENT_PAIRS, ids=lost)}
@@ -209,6 +211,7 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: list[_Prepared]) -> WriteR
         recount(tx, pairs)
     else:
         add_created(tx, created)
+    changes.record(tx, todo, before)
 
     report.written = len(todo)
     report.events = len(events)

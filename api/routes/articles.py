@@ -122,7 +122,7 @@ def _with_metadata(article: Article, update: dict[str, Any]) -> Article:
 def _written(request: Request) -> Callable[[], None]:
     """What to call after a write: the read cache's answers are then checked again."""
     cache: ReadCache | None = request.app.state.read_cache
-    return cache.version.expire if cache else lambda: None
+    return cache.state.expire if cache else lambda: None
 
 
 def _event_public(event: Event) -> EventPublic:

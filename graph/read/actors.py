@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from graph import NotFound, queries
+from graph import NotFound, queries, summaries
 from graph.filters import GraphFilter
-from graph.session import Graph, Row
+from graph.session import READ_RETRY_S, Graph, Row, neo4j_errors
 from ontology.plover import CONFLICT, COOPERATION, EventType
 
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
@@ -154,8 +154,13 @@ def actor_relationships(
 def actor_interactions(graph: Graph, actor_id: str, *, limit: int = 200) -> list[Row]:
     """The same shape as :func:`actor_relationships`, from the ``INTERACTS_WITH`` projection.
 
-    Faster (no event is read) and used when no filter is given.
+    Faster (no event is read) and used when no filter is given. Read from the actor's
+    precomputed summary when it has one (``graph.summaries``).
     """
+    with neo4j_errors("reading interactions"), graph.session(retry_s=READ_RETRY_S) as session:
+        stored = summaries.interactions(session, actor_id, limit)
+    if stored is not None:
+        return stored
     type_names = [str(t) for t in EventType]
     rows = graph.read(
         queries.API_ACTOR_INTERACTIONS,

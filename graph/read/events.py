@@ -35,7 +35,7 @@ def events_page(
             events sort as 0001-01-01).
     """
     after_date, after_id = after if after else (None, None)
-    rows = graph.read(
+    (row,) = graph.read(  # one row: the page as a list (queries.api_events_page)
         events_page_query(flt),
         "listing events",
         **flt.params(),
@@ -43,7 +43,7 @@ def events_page(
         after_id=after_id,
         limit=limit,
     )
-    return [event_row(r) for r in rows]
+    return [event_row(r) for r in row["page"]]
 
 
 #: Where undated events sort (last, newest first), as the page query places them.

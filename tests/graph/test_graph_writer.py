@@ -31,7 +31,12 @@ def _q(driver: neo4j.Driver, query: str, **params: Any) -> list[dict[str, Any]]:
 
 
 def counts(driver: neo4j.Driver) -> dict[str, int]:
-    nodes = _q(driver, "MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c")
+    # The change records (graph.changes) are bookkeeping, one per transaction: left out.
+    nodes = _q(
+        driver,
+        "MATCH (n) WHERE NOT n:GraphChange AND NOT n:GraphChangeLog "
+        "UNWIND labels(n) AS l RETURN l, count(*) AS c",
+    )
     rels = _q(driver, "MATCH ()-[r]->() RETURN type(r) AS l, count(*) AS c")
     return {row["l"]: row["c"] for row in nodes + rels}
 

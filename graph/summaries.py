@@ -1,0 +1,119 @@
+"""Counterpart summaries: each actor's unfiltered relationships answer, precomputed at write time.
+
+``GET /actors/{id}/relationships`` without filters adds up, per counterpart, the
+``INTERACTS_WITH`` relationships of the actor and of the persons affiliated with it: ~600
+relationships and 16 per-type sums for a busy state, every time. The writer keeps the result
+on the actor instead (``a.counterparts``: JSON, every counterpart in answer order, and
+``a.counterpart_ids``), refreshed in the write transaction for every actor whose interactions
+or members it may have changed (the actors of its change record, ``graph.changes``). A read
+then fetches one property and the current fields of the counterparts it returns (names are
+read live: a renamed counterpart shows its new name).
+
+Summaries are derived data like ``INTERACTS_WITH`` itself. A bulk batch drops them all
+(``DROP_SUMMARIES``) and reads fall back to the live query until :func:`rebuild` (or the next
+write of the actor) puts them back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import neo4j
+import orjson
+
+from graph import queries
+from ontology.plover import EventType
+
+TYPE_NAMES = [str(t) for t in EventType]
+#: Actors summarised per statement by :func:`rebuild`.
+REBUILD_CHUNK = 50
+
+
+def _iso(value: Any) -> str | None:
+    return value.iso_format() if value is not None else None
+
+
+def _summaries(tx: neo4j.ManagedTransaction | neo4j.Session, ids: list[str]) -> list[dict]:
+    found: dict[str, list[list[Any]]] = defaultdict(list)
+    for r in tx.run(queries.SUMMARY_COUNTERPARTS, ids=ids, type_names=TYPE_NAMES):
+        found[r["anchor"]].append(
+            [
+                r["counterpart"],
+                r["count"],
+                r["outgoing"],
+                r["goldstein_sum"],
+                r["cooperation"],
+                r["conflict"],
+                _iso(r["first"]),
+                _iso(r["last"]),
+                r["type_counts"],
+            ]
+        )
+    out = []
+    for actor in ids:
+        rows = sorted(found.get(actor, []), key=lambda row: (-row[1], row[0]))
+        out.append(
+            {"id": actor, "summary": orjson.dumps(rows).decode(), "ids": [r[0] for r in rows]}
+        )
+    return out
+
+
+def refresh(tx: neo4j.ManagedTransaction, actor_ids: Iterable[str]) -> None:
+    """Recompute the summaries of these actors (in the writer's transaction)."""
+    ids = sorted(set(actor_ids))
+    if ids:
+        tx.run(queries.WRITE_SUMMARIES, rows=_summaries(tx, ids)).consume()
+
+
+def drop_all(tx: neo4j.ManagedTransaction) -> None:
+    """Remove every summary (a bulk batch: reads use the live query until rebuilt)."""
+    tx.run(queries.DROP_SUMMARIES).consume()
+
+
+def rebuild(driver: neo4j.Driver, database: str) -> int:
+    """Summarise every actor (after a bulk load), in transactions of ``REBUILD_CHUNK``.
+
+    Returns:
+        the number of actors summarised.
+    """
+    records, _, _ = driver.execute_query(queries.SUMMARY_ACTOR_IDS, database_=database)
+    ids = [r["id"] for r in records]
+
+    def work(tx: neo4j.ManagedTransaction, chunk: list[str]) -> None:
+        refresh(tx, chunk)
+
+    with driver.session(database=database) as session:
+        for at in range(0, len(ids), REBUILD_CHUNK):
+            session.execute_write(work, ids[at : at + REBUILD_CHUNK])
+    return len(ids)
+
+
+def interactions(session: neo4j.Session, actor_id: str, limit: int) -> list[dict] | None:
+    """The rows of ``graph.reader.actor_interactions`` from the stored summary, or ``None``
+    when the actor has none (then the caller runs the live query)."""
+    record = session.run(queries.API_ACTOR_SUMMARY, id=actor_id, limit=limit).single()
+    if record is None or record["summary"] is None:
+        return None
+    fields = {c["id"]: c for c in record["counterparts"]}
+    out = []
+    for cid, count, outgoing, gsum, coop, conflict, first, last, types in orjson.loads(
+        record["summary"]
+    )[:limit]:
+        out.append(
+            {
+                "counterpart": fields.get(cid, {"id": cid}),
+                "count": count,
+                "outgoing": outgoing,
+                "incoming": count - outgoing,
+                "goldstein_avg": float(gsum) / count if count else None,
+                "cooperation": int(coop),
+                "conflict": conflict,
+                "first": dt.date.fromisoformat(first) if first else None,
+                "last": dt.date.fromisoformat(last) if last else None,
+                "by_type": {t: n for t, n in zip(TYPE_NAMES, types, strict=True) if n},
+            }
+        )
+    return out

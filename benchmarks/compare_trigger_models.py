@@ -2,7 +2,7 @@
 corpus (``data/training``; folds by document): the lexicon rules (not trained: the same
 folds scored for comparison), the linear model over parse features (``ingest.trigger_linear``)
 at several settings, and optionally spaCy's own ``ner`` tagger with its own tok2vec trained
-by ``spacy train`` (``--spacy``, slow: one fold).
+by ``spacy train`` (``--spacy``, slow: one fold, 6 epochs).
 
 Usage: ``python benchmarks/compare_trigger_models.py [data/training] [--k 5] [--spacy]``.
 Scores: triggers (root token and type of each labelled trigger) and sentence types (the set
@@ -82,7 +82,9 @@ def main() -> None:
         train_part, test_part = next(folds(sentences, args.k))
         with tempfile.TemporaryDirectory() as tmp:
             started = time.perf_counter()
-            best = train_model(train_part, Path(tmp) / "ner", kind="ner")
+            best = train_model(
+                train_part, Path(tmp) / "ner", kind="ner", overrides={"training.max_epochs": 6}
+            )
             took = time.perf_counter() - started
             print(
                 _row("spaCy ner (fold 1, exact spans)", [score_spacy(spacy.load(best), test_part)])

@@ -151,6 +151,10 @@ class TimelineMonth(_Public):
     cooperation: int
     conflict: int
     goldstein_sum: float
+    quads: tuple[int, int, int, int] = Field(
+        description="events by quad class: verbal cooperation, material cooperation, "
+        "verbal conflict, material conflict"
+    )
 
 
 class RelationTimeline(_Public):

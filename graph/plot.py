@@ -16,7 +16,7 @@ matplotlib.use("Agg")
 
 from matplotlib.figure import Figure
 
-from graph.reader import MonthBucket
+from graph.read.relations import MonthBucket
 
 
 class PlotFormat(StrEnum):

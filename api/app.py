@@ -24,6 +24,7 @@ from api.deps import ExtractorHolder, Reachability, SchemaGate
 from api.jobs import JobRunner
 from api.limits import BodySizeLimit
 from api.routes import (
+    actor_events,
     actors,
     articles,
     cypher,
@@ -104,7 +105,18 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
             allow_headers=["Authorization", "Content-Type", "X-API-Key"],
         )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
-    for module in (health, articles, jobs, events, actors, relations, paths, cypher, export):
+    for module in (
+        health,
+        articles,
+        jobs,
+        events,
+        actor_events,
+        actors,
+        relations,
+        paths,
+        cypher,
+        export,
+    ):
         app.include_router(module.router)
     viewer.mount(app)
     return app

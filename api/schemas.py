@@ -89,6 +89,14 @@ class EventDetail(EventPublic):
     reports: list[ReportPublic] = Field(default_factory=list)
 
 
+class EventDetailsPublic(_Public):
+    """A page of one actor's events with their reports, newest first."""
+
+    actor: str = Field(description="the actor's id")
+    data: list[EventDetail]
+    next_cursor: str | None = None
+
+
 class AffiliationPublic(_Public):
     actor: ActorRef
     role: str | None = None

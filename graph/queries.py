@@ -599,3 +599,14 @@ RETURN name, versions[0] AS version, edition
 # The cheapest read: its transaction's bookmark names the database's last committed write
 # (graph.reader.graph_version).
 API_VERSION_PROBE = "RETURN 1 AS one"
+
+# The reports (article, evidence) of several events at once: the actor page lists a page of
+# events with their evidence in one round trip.
+API_EVENT_REPORTS = """
+MATCH (e:Event) WHERE e.id IN $ids
+RETURN e.id AS id,
+[(e)-[r:REPORTED_IN]->(ar:Article) |
+  {article: ar {.id, .title, .url, .publisher, .agency, .published},
+   article_event_id: r.article_event_id, confidence: r.confidence,
+   evidence: r.evidence, start: r.start, end: r.end}] AS reports
+"""

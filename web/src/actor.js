@@ -55,9 +55,10 @@ function counterparts(actor, rel) {
     const types = Object.entries(r.by_type).sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(", ");
     const pair = el("td");
     pair.append(link("timeline", withChanges({ view: "timeline", actor: actor.id, with: r.counterpart.id, id: undefined, bucket: undefined })));
-    tr.append(name, el("td", `${r.count} (${r.outgoing}→ ${r.incoming}←)`), el("td", types),
-      el("td", `${r.cooperation} / ${r.conflict}`), el("td", r.goldstein_avg == null ? "—" : r.goldstein_avg.toFixed(1)),
-      el("td", `${r.first || "?"} – ${r.last || "?"}`), pair);
+    tr.append(name, el("td", `${r.count} (${r.outgoing}→ ${r.incoming}←)`, "nowrap"), el("td", types),
+      el("td", `${r.cooperation} / ${r.conflict}`, "nowrap"),
+      el("td", r.goldstein_avg == null ? "—" : r.goldstein_avg.toFixed(1), "nowrap"),
+      el("td", `${r.first || "?"} – ${r.last || "?"}`, "nowrap"), pair);
     table.append(tr);
   }
   return rel.data.length ? [el("h3", `Counterparts (${rel.data.length})`), table] : [el("h3", "Counterparts"), el("p", "none", "hint")];

@@ -48,7 +48,7 @@ export function evidenceBlock(reports) {
   for (const report of reports) {
     const a = report.article;
     const head = el("h3");
-    if (a.url) {
+    if (a.url && /^https?:\/\//i.test(a.url)) { // only web links (an article's url is data)
       const anchor = el("a", a.title || a.id);
       anchor.href = a.url;
       anchor.rel = "noopener noreferrer";

@@ -36,14 +36,14 @@ function series(events, unit) {
 
 function datasets(s) {
   const bars = QUADS.map((q, row) => ({
-    type: "bar", label: q.label, data: s.counts[row], backgroundColor: q.color, stack: "events", yAxisID: "y", order: 2, maxBarThickness: 90,
+    type: "bar", label: q.label, data: s.counts[row], backgroundColor: q.color, stack: "events", yAxisID: "y", order: 2, maxBarThickness: 90, categoryPercentage: 0.9,
   }));
   if (s.counts[QUADS.length].some((n) => n)) {
     bars.push({ type: "bar", label: "no quad class", data: s.counts[QUADS.length], backgroundColor: NO_QUAD,
       stack: "events", yAxisID: "y", order: 2, maxBarThickness: 90 });
   }
   const line = { type: "line", label: "Goldstein sum", data: s.goldstein, borderColor: "#1d232a",
-    backgroundColor: "#1d232a", borderWidth: 2, pointRadius: 4, yAxisID: "y1", order: 1, tension: 0 };
+    backgroundColor: "#1d232a", borderWidth: 2, pointRadius: s.buckets.map((_, i) => (s.counts.some((row) => row[i]) ? 4 : 0)), yAxisID: "y1", order: 1, tension: 0 };
   return [...bars, line];
 }
 
@@ -52,7 +52,7 @@ function datasets(s) {
 function goldsteinRange(values) {
   const top = Math.max(1, ...values.map(Math.abs));
   const step = 10 ** Math.floor(Math.log10(top));
-  const m = Math.ceil(top / step) * step;
+  const m = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((f) => f * step >= top) * step;
   return { min: -m, max: m };
 }
 

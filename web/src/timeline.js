@@ -36,10 +36,10 @@ function series(events, unit) {
 
 function datasets(s) {
   const bars = QUADS.map((q, row) => ({
-    type: "bar", label: q.label, data: s.counts[row], backgroundColor: q.color, stack: "events", yAxisID: "y", order: 2, maxBarThickness: 90, categoryPercentage: 0.9,
+    type: "bar", label: q.label, data: s.counts[row], backgroundColor: q.color, hoverBackgroundColor: q.color, stack: "events", yAxisID: "y", order: 2, maxBarThickness: 90, categoryPercentage: 0.9,
   }));
   if (s.counts[QUADS.length].some((n) => n)) {
-    bars.push({ type: "bar", label: "no quad class", data: s.counts[QUADS.length], backgroundColor: NO_QUAD,
+    bars.push({ type: "bar", label: "no quad class", data: s.counts[QUADS.length], backgroundColor: NO_QUAD, hoverBackgroundColor: NO_QUAD,
       stack: "events", yAxisID: "y", order: 2, maxBarThickness: 90 });
   }
   const line = { type: "line", label: "Goldstein sum", data: s.goldstein, borderColor: "#1d232a",
@@ -90,8 +90,12 @@ function listBucket(state) {
     link(`narrow the dates to ${from} – ${to}`, withChanges({ date_from: from, date_to: to, bucket: undefined })));
   const name = shown.unit === "week" ? `week of ${bucket}` : bucket;
   showList(`${events.length} event(s), ${name}`, events, [links]);
+  // The picked bar is outlined (its colours stay those of the legend).
   const i = shown.buckets.indexOf(bucket);
-  chart.setActiveElements(chart.data.datasets.map((_, d) => ({ datasetIndex: d, index: i })));
+  for (const ds of chart.data.datasets.filter((d) => d.type === "bar")) {
+    ds.borderColor = "#1d232a";
+    ds.borderWidth = shown.buckets.map((_, j) => (j === i ? 2 : 0));
+  }
   chart.update();
 }
 

@@ -88,5 +88,12 @@ async function defaultWindow(state) {
   }
 }
 
+// The map is drawn for its box: draw it again when the window changes size.
+let resizing = null;
+window.addEventListener("resize", () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => { if (current().view === "map") render(current()); }, 250);
+});
+
 listen(render);
 defaultWindow(current()).then((state) => go(state, { replace: true }));

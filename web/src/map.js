@@ -147,7 +147,8 @@ export async function show(state) {
   const points = events.filter((e) => e.place && e.place.lat != null && e.place.lon != null);
   const box = $("map");
   const width = box.clientWidth || 800, height = box.clientHeight || 500;
-  const projection = geoMercator().fitExtent([[20, 20], [width - 20, height - 20]], frame(points));
+  // Room around the events: place labels run to the right of their markers.
+  const projection = geoMercator().fitExtent([[40, 40], [width - 130, height - 40]], frame(points));
   const path = geoPath(projection);
   const svg = svgEl("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "map of events" });
   const land = svgEl("g", { class: "countries" });

@@ -105,19 +105,9 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
             allow_headers=["Authorization", "Content-Type", "X-API-Key"],
         )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
-    for module in (
-        health,
-        articles,
-        jobs,
-        events,
-        actor_events,
-        actors,
-        relations,
-        paths,
-        cypher,
-        export,
-    ):
+    for module in (health, articles, jobs, events, actors, relations, paths, cypher, export):
         app.include_router(module.router)
+    app.include_router(actor_events.router)  # the actor page's events (issue 15)
     viewer.mount(app)
     return app
 

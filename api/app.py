@@ -24,6 +24,7 @@ from api.deps import ExtractorHolder, Reachability, SchemaGate
 from api.jobs import JobRunner
 from api.limits import BodySizeLimit
 from api.routes import (
+    actor_events,
     actors,
     articles,
     cypher,
@@ -106,6 +107,7 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     for module in (health, articles, jobs, events, actors, relations, paths, cypher, export):
         app.include_router(module.router)
+    app.include_router(actor_events.router)  # the actor page's events (issue 15)
     viewer.mount(app)
     return app
 

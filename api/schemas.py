@@ -93,6 +93,14 @@ class EventDetail(EventPublic):
     reports: list[ReportPublic] = Field(default_factory=list)
 
 
+class EventDetailsPublic(_Public):
+    """A page of one actor's events with their reports, newest first."""
+
+    actor: str = Field(description="the actor's id")
+    data: list[EventDetail]
+    next_cursor: str | None = None
+
+
 class AffiliationPublic(_Public):
     actor: ActorRef
     role: str | None = None
@@ -156,6 +164,10 @@ class TimelineMonth(_Public):
     cooperation: int
     conflict: int
     goldstein_sum: float
+    quads: tuple[int, int, int, int] = Field(
+        description="events by quad class: verbal cooperation, material cooperation, "
+        "verbal conflict, material conflict"
+    )
 
 
 class RelationTimeline(_Public):

@@ -30,6 +30,8 @@ class Totals:
     cooperation: int = 0
     conflict: int = 0
     by_type: dict[str, int] = field(default_factory=dict)
+    #: Counts by PLOVER quad class 1-4 (verbal/material cooperation, verbal/material conflict).
+    quads: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
     first: dt.date | None = None
     last: dt.date | None = None
 
@@ -50,6 +52,8 @@ class Totals:
             self.cooperation += count
         elif is_conflictual(quad_class):
             self.conflict += count
+        if quad_class in (1, 2, 3, 4):
+            self.quads[int(quad_class) - 1] += count
         if type is not None:
             key = str(EventType(type))
             self.by_type[key] = self.by_type.get(key, 0) + count
@@ -64,6 +68,7 @@ class Totals:
         self.goldstein_sum += other.goldstein_sum
         self.cooperation += other.cooperation
         self.conflict += other.conflict
+        self.quads = [a + b for a, b in zip(self.quads, other.quads, strict=True)]
         for key, n in other.by_type.items():
             self.by_type[key] = self.by_type.get(key, 0) + n
         self._dates(other.first, other.last)

@@ -36,7 +36,9 @@ from graph.values import plain
 from ontology.model import Article, Event, ExtractionResult
 
 NODE_KINDS = ("Actor", "Event", "Place", "Article")
-_DROPPED = frozenset({"location", "ingesting"})
+# Stored for the database's own use, not part of the graph model: the point index, the
+# ingestion lock, and the precomputed relationship summaries (graph.summaries).
+_DROPPED = frozenset({"location", "ingesting", "counterparts", "counterpart_ids"})
 
 
 def node_key(kind: str, node_id: str) -> str:

@@ -717,4 +717,13 @@ CALL (a) {
   RETURN collect(c {.id, .name, .kind, .country}) AS counterparts
 }
 RETURN a.counterparts AS summary, counterparts
+# The reports (article, evidence) of several events at once: the actor page lists a page of
+# events with their evidence in one round trip.
+API_EVENT_REPORTS = """
+MATCH (e:Event) WHERE e.id IN $ids
+RETURN e.id AS id,
+[(e)-[r:REPORTED_IN]->(ar:Article) |
+  {article: ar {.id, .title, .url, .publisher, .agency, .published},
+   article_event_id: r.article_event_id, confidence: r.confidence,
+   evidence: r.evidence, start: r.start, end: r.end}] AS reports
 """

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from api.deps import FilterDep, GraphDep
 from api.responses import ModelResponse
 from api.schemas import ActorRef, EventPublic, RelationTimeline, TimelineMonth
-from graph.read.actors import actor_id_of, actor_members
-from graph.read.relations import month_buckets, relation_events, totals
+from api.usecases.relations import relation_figure, relation_timeline
+from graph.plot import MEDIA_TYPES, PlotFormat
 
 router = APIRouter(tags=["relations"])
 
@@ -31,25 +31,36 @@ def get_relation(
     """Events between ``a`` and ``b`` in either direction, oldest first, and their counts by
     month (cooperation = PLOVER quad classes 1-2, conflict = 3-4). A state includes the
     persons affiliated with it: ``a=USA&b=RUS`` covers Blinken meeting Lavrov."""
-    ida = actor_id_of(graph, a)
-    idb = actor_id_of(graph, b)
-    actor_a, _ = actor_members(graph, ida)
-    actor_b, _ = actor_members(graph, idb)
-    events = relation_events(graph, ida, idb, flt, limit=limit + 1)
-    truncated = len(events) > limit
-    events = events[:limit]
-    months, undated = month_buckets(events)
-    overall = totals(events)
+    timeline = relation_timeline(graph, a, b, flt, limit=limit)
     return ModelResponse(
         RelationTimeline(
-            a=ActorRef.model_validate(actor_a),
-            b=ActorRef.model_validate(actor_b),
-            count=len(events),
-            cooperation=overall.cooperation,
-            conflict=overall.conflict,
-            undated=undated,
-            months=[TimelineMonth.model_validate(m, from_attributes=True) for m in months],
-            events=[EventPublic.model_validate(e) for e in events],
-            truncated=truncated,
+            a=ActorRef.model_validate(timeline.a),
+            b=ActorRef.model_validate(timeline.b),
+            count=len(timeline.events),
+            cooperation=timeline.totals.cooperation,
+            conflict=timeline.totals.conflict,
+            undated=timeline.undated,
+            months=[TimelineMonth.model_validate(m, from_attributes=True) for m in timeline.months],
+            events=[EventPublic.model_validate(e) for e in timeline.events],
+            truncated=timeline.truncated,
         )
     )
+
+
+@router.get(
+    "/relations/plot",
+    summary="Plot of the timeline between two actors (PNG or SVG)",
+    response_class=Response,
+    responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}},
+)
+def get_relation_plot(
+    *,
+    graph: GraphDep,
+    a: ActorQuery,
+    b: ActorQuery,
+    flt: FilterDep,
+    format: PlotFormat = PlotFormat.PNG,
+) -> Response:
+    """Events per month between ``a`` and ``b``, stacked by quad class, with the month's
+    Goldstein sum as a line: a figure for reports (same data as ``GET /relations``)."""
+    return Response(relation_figure(graph, a, b, flt, format), media_type=MEDIA_TYPES[format])

@@ -6,7 +6,7 @@ Writer modules are imported when a format is first used.
 
 Example:
     >>> sorted(FORMATS)
-    ['csv', 'cytoscape', 'd3', 'gexf', 'graphml', 'jsonld', 'turtle']
+    ['csv', 'cytoscape', 'd3', 'gdelt', 'gexf', 'graphml', 'jsonld', 'plover', 'turtle']
     >>> FORMATS["turtle"].media_type
     'text/turtle'
 """
@@ -75,6 +75,10 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("jsonld", "application/ld+json", "jsonld", _lazy("rdf", "write_jsonld")),
         ExportFormat("turtle", "text/turtle", "ttl", _lazy("rdf", "write_turtle")),
         ExportFormat("csv", "application/zip", "zip", _lazy("csv_import", "write_csv_zip")),
+        ExportFormat("gdelt", "text/tab-separated-values", "tsv", _lazy("gdelt", "write_gdelt")),
+        ExportFormat(
+            "plover", "application/x-ndjson", "jsonl", _lazy("plover_jsonl", "write_plover_jsonl")
+        ),
     )
 }
 

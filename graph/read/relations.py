@@ -36,10 +36,14 @@ class MonthBucket:
     cooperation: int
     conflict: int
     goldstein_sum: float
+    #: Events by PLOVER quad class: verbal cooperation, material cooperation, verbal conflict,
+    #: material conflict (classes 1-4).
+    quads: tuple[int, int, int, int] = (0, 0, 0, 0)
 
 
 def month_buckets(events: Iterable[Row]) -> tuple[list[MonthBucket], int]:
-    """Events by month: count, cooperation (quad class 1-2), conflict (3-4), Goldstein sum.
+    """Events by month: count, cooperation (quad class 1-2), conflict (3-4), Goldstein sum
+    and the count of each quad class.
 
     Returns:
         (the months in order, the number of undated events left out).
@@ -55,7 +59,14 @@ def month_buckets(events: Iterable[Row]) -> tuple[list[MonthBucket], int]:
             None, event.get("quad_class"), event.get("goldstein")
         )
     months = [
-        MonthBucket(m, t.count, t.cooperation, t.conflict, round(t.goldstein_sum, 6))
+        MonthBucket(
+            m,
+            t.count,
+            t.cooperation,
+            t.conflict,
+            round(t.goldstein_sum, 6),
+            (t.quads[0], t.quads[1], t.quads[2], t.quads[3]),
+        )
         for m, t in sorted(counts.items())
     ]
     return months, undated

@@ -201,6 +201,7 @@ def test_relations_usa_rus_has_both_days_and_persons_events(client: TestClient) 
             "cooperation": 1,
             "conflict": 2,
             "goldstein_sum": pytest.approx(1.0 - 4.4 - 4.4),
+            "quads": [1, 0, 2, 0],
         }
     ]
     assert (body["count"], body["cooperation"], body["conflict"]) == (3, 1, 2)

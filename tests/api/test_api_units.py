@@ -93,6 +93,7 @@ def test_month_buckets_split_cooperation_and_conflict() -> None:
         ("2022-01", 1, 0, 1),
     ]
     assert months[0].goldstein_sum == pytest.approx(-3.4)
+    assert [m.quads for m in months] == [(1, 0, 1, 0), (0, 0, 0, 1)]
 
 
 @given(st.lists(st.tuples(st.dates(), st.integers(1, 4), st.floats(-10, 10)), max_size=30))
@@ -102,6 +103,8 @@ def test_month_buckets_count_every_dated_event(rows: list[tuple[dt.date, int, fl
     assert undated == 0
     assert sum(m.count for m in months) == len(rows)
     assert all(m.cooperation + m.conflict == m.count for m in months)
+    assert all(m.quads[0] + m.quads[1] == m.cooperation for m in months)
+    assert all(sum(m.quads) == m.count for m in months)
     assert [m.month for m in months] == sorted(m.month for m in months)
 
 

@@ -153,3 +153,14 @@ def test_stats_json(loaded: neo4j.Driver) -> None:
     assert counts["event_types"]["CONSULT"] == 1
     assert "CONSULT" not in counts["nodes"]  # type labels are counted as event types only
     assert counts["relationships"]["REPORTED_IN"] == 5
+
+
+@pytest.mark.neo4j
+def test_plot_writes_png_and_svg(loaded: neo4j.Driver, tmp_path: Path) -> None:
+    png, svg = tmp_path / "usa-rus.png", tmp_path / "usa-rus.svg"
+    assert run("plot", "--a", "USA", "--b", "RUS", "-o", str(png)).exit_code == 0
+    assert png.read_bytes().startswith(b"\x89PNG")
+    result = run("plot", "--a", "USA", "--b", "RUS", "-o", str(svg))
+    assert result.exit_code == 0 and b"<svg" in svg.read_bytes()[:2000]
+    unknown = run("plot", "--a", "state:XXX", "--b", "RUS", "-o", str(tmp_path / "x.png"))
+    assert unknown.exit_code == 1 and not (tmp_path / "x.png").exists()

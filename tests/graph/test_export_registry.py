@@ -37,7 +37,17 @@ class CountingSink(io.RawIOBase):
 
 
 def test_the_registry_lists_every_format() -> None:
-    assert set(FORMATS) == {"graphml", "gexf", "cytoscape", "d3", "jsonld", "turtle", "csv"}
+    assert set(FORMATS) == {
+        "graphml",
+        "gexf",
+        "cytoscape",
+        "d3",
+        "jsonld",
+        "turtle",
+        "csv",
+        "gdelt",
+        "plover",
+    }
     assert FORMATS["jsonld"].media_type == "application/ld+json"
     assert FORMATS["csv"].media_type == "application/zip"
     assert FORMATS["graphml"].filename("seed") == "seed.graphml"

@@ -1,165 +1,99 @@
-// dekg viewer: actors and events of the graph, drawn by Cytoscape.js, filtered server-side.
-import cytoscape from "cytoscape";
+// dekg viewer: one page, four views (network, timeline, map, actor page) over the query
+// service. The state (view, filters, actor, pair, bucket) is in the URL so a view can be shared.
+import * as graph from "./graph.js";
+import * as timeline from "./timeline.js";
+import * as map from "./map.js";
+import * as actor from "./actor.js";
+import { current, fromForm, go, href, listen, toForm, withChanges, VIEWS } from "./state.js";
+import { $ } from "./util.js";
+import { hint } from "./detail.js";
 
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
   "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
   "ASSAULT"];
-const QUAD_COLORS = { 1: "#5fb85f", 2: "#1f7a1f", 3: "#f0a030", 4: "#d03030" };
-const KIND_SHAPES = { state: "round-rectangle", person: "ellipse", organization: "hexagon",
-  armed_group: "diamond", group: "barrel" };
-
-const $ = (id) => document.getElementById(id);
+const RENDER = { graph: graph.show, timeline: timeline.show, map: map.show, actor: actor.show };
+const HINTS = {
+  graph: "Click an event (circle) to read its evidence, or an actor.",
+  timeline: "Click a bar to list its events.",
+  map: "Click a marker to list its events.",
+};
 const status = $("status");
-const details = $("details");
-
-const cy = cytoscape({
-  container: $("cy"),
-  wheelSensitivity: 0.3,
-  style: [
-    { selector: "node", style: { label: "data(name)", "font-size": 10, "text-wrap": "wrap",
-      "text-max-width": 110, "text-valign": "bottom", "text-margin-y": 3 } },
-    { selector: "node[kind = 'Actor']", style: { shape: (n) => KIND_SHAPES[n.data("actor_kind")] || "ellipse",
-      "background-color": "#4a78c2", width: 34, height: 34, "font-size": 12, "font-weight": "bold" } },
-    { selector: "node[kind = 'Event']", style: { "background-color": (n) => QUAD_COLORS[n.data("quad_class")] || "#999",
-      width: 16, height: 16, color: "#57606a" } },
-    { selector: "edge", style: { width: 1.5, "curve-style": "bezier", "target-arrow-shape": "triangle",
-      "line-color": "#9aa4ae", "target-arrow-color": "#9aa4ae", "arrow-scale": 0.8 } },
-    { selector: "edge[rel = 'ATTRIBUTED_TO']", style: { "line-style": "dashed" } },
-    { selector: "edge[rel = 'AFFILIATED_WITH']", style: { "line-style": "dotted", "line-color": "#4a78c2",
-      "target-arrow-color": "#4a78c2" } },
-    { selector: ":selected", style: { "border-width": 3, "border-color": "#111" } },
-  ],
-});
-window.cy = cy; // for tests and the console
-
 for (const t of TYPES) $("f-type").add(new Option(t, t));
 
-function filterParams() {
-  const params = new URLSearchParams();
-  const from = $("f-from").value, to = $("f-to").value;
-  const type = $("f-type").value, actor = $("f-actor").value.trim();
-  if (from) params.set("date_from", from);
-  if (to) params.set("date_to", to);
-  if (type) params.set("type", type);
-  if (actor) params.set("actor", actor);
-  return params;
-}
-
-async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.detail || body.title || `HTTP ${response.status}`);
-  return body;
-}
-
-// Export elements → what the viewer draws: actors and events; SOURCE edges point from the
-// actor to the event so a path reads "source → event → target".
-function toElements(doc) {
-  const nodes = doc.elements.nodes.filter((n) => n.data.kind === "Actor" || n.data.kind === "Event");
-  const keep = new Set(nodes.map((n) => n.data.id));
-  const drawn = nodes.map((n) => ({
-    data: { ...n.data, actor_kind: n.data.actor_kind ?? (n.data.kind === "Actor" ? kindFromId(n.data.id) : undefined) },
-  }));
-  const edges = [];
-  for (const e of doc.elements.edges) {
-    const d = e.data;
-    if (!keep.has(d.source) || !keep.has(d.target)) continue;
-    if (!["SOURCE", "TARGET", "ATTRIBUTED_TO", "AFFILIATED_WITH"].includes(d.rel)) continue;
-    const flip = d.rel === "SOURCE" || d.rel === "ATTRIBUTED_TO";
-    edges.push({ data: { id: d.id, rel: d.rel, source: flip ? d.target : d.source, target: flip ? d.source : d.target } });
+function tabs(state) {
+  for (const view of VIEWS) {
+    const tab = $("tab-" + view);
+    tab.href = href(withChanges({ view, bucket: view === "graph" ? undefined : state.bucket }));
+    tab.classList.toggle("active", view === state.view);
+    if (view === "actor") tab.hidden = !state.id;
   }
-  return [...drawn, ...edges];
 }
 
-function kindFromId(id) {
-  const prefix = String(id).split(":")[0];
-  return { state: "state", person: "person", org: "organization", armed_group: "armed_group", group: "group" }[prefix];
-}
-
-async function load() {
+let rendering = 0;
+async function render(state) {
+  const mine = ++rendering;
+  document.body.dataset.view = state.view;
+  toForm(state);
+  tabs(state);
+  for (const view of VIEWS) $(view + "-pane").hidden = view !== state.view;
+  $("details").hidden = state.view === "actor";
+  if (HINTS[state.view]) hint(HINTS[state.view]);
   status.classList.remove("error");
   status.textContent = "loading…";
   try {
-    const doc = await getJson("/export?format=cytoscape&" + filterParams());
-    cy.elements().remove();
-    cy.add(toElements(doc));
-    const actors = cy.nodes("[kind = 'Actor']").length, events = cy.nodes("[kind = 'Event']").length;
-    cy.layout({ name: "cose", animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, randomize: true }).run();
-    cy.fit(undefined, 30);
-    status.textContent = `${actors} actors, ${events} events`;
+    const text = await RENDER[state.view](state);
+    if (mine !== rendering) return;
+    status.textContent = text;
     document.body.dataset.loaded = String(Date.now());
   } catch (error) {
+    if (mine !== rendering) return;
     status.classList.add("error");
     status.textContent = "error: " + error.message;
     document.body.dataset.loaded = "error";
   }
 }
 
-function el(tag, text, cls) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (cls) node.className = cls;
-  return node;
+for (const view of VIEWS) {
+  $("tab-" + view).addEventListener("click", (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey) return;
+    event.preventDefault();
+    go(withChanges({ view }));
+  });
 }
-
-const names = (actors) => actors.map((a) => a.name || a.id).join(", ") || "—";
-
-async function showEvent(id) {
-  details.replaceChildren(el("p", "loading…", "hint"));
-  const ev = await getJson("/events/" + encodeURIComponent(id));
-  const parts = [
-    el("h2", `${ev.type} (CAMEO ${ev.cameo})`),
-    el("p", `${ev.date || "undated"} · ${ev.modality} · Goldstein ${ev.goldstein} · ${ev.num_articles} article(s)`, "meta"),
-    el("p", `Source: ${names(ev.source)}`),
-    el("p", `Target: ${names(ev.target)}`),
-  ];
-  if (ev.place) parts.push(el("p", `Place: ${ev.place.name}`));
-  for (const report of ev.reports) {
-    parts.push(el("h3", report.article.title || report.article.id));
-    for (const evidence of report.evidence) parts.push(el("blockquote", evidence.text));
-  }
-  details.replaceChildren(...parts);
-}
-
-async function showActor(id) {
-  details.replaceChildren(el("p", "loading…", "hint"));
-  const actor = await getJson("/actors/" + encodeURIComponent(id));
-  const rel = await getJson("/actors/" + encodeURIComponent(id) + "/relationships");
-  const parts = [el("h2", actor.name), el("p", [actor.kind, actor.country, actor.role].filter(Boolean).join(" · "), "meta")];
-  if (actor.aliases.length) parts.push(el("p", "Also: " + actor.aliases.join(", "), "meta"));
-  parts.push(el("h3", "Counterparts"));
-  const list = el("ul");
-  for (const r of rel.data) {
-    const types = Object.entries(r.by_type).map(([t, n]) => `${t} ${n}`).join(", ");
-    list.append(el("li", `${r.counterpart.name || r.counterpart.id}: ${types}`));
-  }
-  parts.push(list);
-  details.replaceChildren(...parts);
-}
-
-cy.on("tap", "node", (event) => {
-  const data = event.target.data();
-  const show = data.kind === "Event" ? showEvent(data.id) : showActor(data.id);
-  show.catch((error) => details.replaceChildren(el("p", "error: " + error.message, "hint")));
+$("filters").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const state = current();
+  go({ view: state.view, id: state.id, ...fromForm() });
 });
+$("f-reset").addEventListener("click", () => {
+  const state = current();
+  go({ view: state.view, id: state.id });
+});
+$("f-unit").addEventListener("change", () => go(withChanges({ unit: $("f-unit").value === "week" ? "week" : undefined, bucket: undefined })));
 
 // A large graph starts with the last month of events so the first drawing stays quick.
 const LARGE = 1500;
-async function defaultWindow() {
+async function defaultWindow(state) {
+  if (state.view !== "graph" || state.date_from || state.date_to || location.search) return state;
   try {
-    const stats = await getJson("/stats");
-    if (stats.events <= LARGE) return;
-    const newest = (await getJson("/events?limit=1")).data[0];
-    if (!newest || !newest.date) return;
+    const stats = await fetch("/stats").then((r) => r.json());
+    if (stats.events <= LARGE) return state;
+    const newest = (await fetch("/events?limit=1").then((r) => r.json())).data[0];
+    if (!newest || !newest.date) return state;
     const to = new Date(newest.date + "T00:00:00Z");
     const from = new Date(to.getTime() - 30 * 86400000);
-    $("f-from").value = from.toISOString().slice(0, 10);
-    $("f-to").value = newest.date;
+    return { ...state, date_from: from.toISOString().slice(0, 10), date_to: newest.date };
   } catch (error) {
-    // the graph load below reports the error
+    return state; // the graph load reports the error
   }
 }
 
-$("filters").addEventListener("submit", (event) => { event.preventDefault(); load(); });
-$("f-reset").addEventListener("click", () => { $("filters").reset(); load(); });
-defaultWindow().then(load);
+// The map is drawn for its box: draw it again when the window changes size.
+let resizing = null;
+window.addEventListener("resize", () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => { if (current().view === "map") render(current()); }, 250);
+});
+
+listen(render);
+defaultWindow(current()).then((state) => go(state, { replace: true }));

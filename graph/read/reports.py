@@ -1,0 +1,24 @@
+"""Reports of many events at once: the articles and evidence sentences of a page of events."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph import queries
+from graph.read.events import _report
+from graph.session import Graph, Row
+
+
+def event_reports(graph: Graph, ids: Sequence[str]) -> dict[str, list[Row]]:
+    """For each event id, the articles that reported it and their evidence sentences
+    (ids with no event are absent)."""
+    if not ids:
+        return {}
+    rows = graph.read(queries.API_EVENT_REPORTS, "reading reports", ids=list(ids))
+    return {str(r["id"]): [_report(raw) for raw in r["reports"] or []] for r in rows}
+
+
+def with_reports(graph: Graph, events: Sequence[Row]) -> list[Row]:
+    """The events (rows of ``graph.read.events``), each with its ``reports``."""
+    reports = event_reports(graph, [str(e["id"]) for e in events])
+    return [{**e, "reports": reports.get(str(e["id"]), [])} for e in events]

@@ -717,6 +717,8 @@ CALL (a) {
   RETURN collect(c {.id, .name, .kind, .country}) AS counterparts
 }
 RETURN a.counterparts AS summary, counterparts
+"""
+
 # The reports (article, evidence) of several events at once: the actor page lists a page of
 # events with their evidence in one round trip.
 API_EVENT_REPORTS = """

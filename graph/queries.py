@@ -454,7 +454,7 @@ RETURN anchor {.id, .name, .kind, .country} AS actor,
 
 API_ACTOR_DETAIL = """
 MATCH (a:Actor {id: $id})
-RETURN a {.id, .name, .kind, .country, .sector, .role, .aliases} AS actor,
+RETURN a {.id, .name, .kind, .country, .sector, .role, .aliases, .wikidata} AS actor,
        COUNT { (a)<-[:SOURCE|TARGET]-(:Event) } AS event_count,
        [(a)-[r:AFFILIATED_WITH]->(o:Actor) |
          {actor: o {.id, .name, .kind, .country}, role: r.role, sector: r.sector,

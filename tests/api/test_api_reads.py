@@ -255,3 +255,7 @@ def test_unknown_route_is_a_problem_too(client: TestClient) -> None:
     response = client.get("/nowhere")
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_actor_detail_carries_the_wikidata_id(client: TestClient) -> None:
+    assert client.get("/actors/person:sergei-lavrov").json()["wikidata"] == "Q58217"

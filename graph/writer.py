@@ -8,7 +8,6 @@ are skipped ("unchanged"), which also makes an interrupted run resumable.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,13 @@ from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, Sessio
 
 from graph import GraphError, GraphUnavailable, queries
 from graph.identity import DATE_WINDOW, Candidate, fingerprint, place_id, resolve
+from graph.interactions import (
+    add_interactions,
+    add_new_interactions,
+    event_pairs,
+    interaction_props,
+    recount_interactions,
+)
 from graph.props import (
     KIND_LABELS,
     actor_props,
@@ -32,7 +38,16 @@ from graph.props import (
     stub_actor,
 )
 from ontology.model import Actor, ActorKind, Article, Event, ExtractionResult
-from ontology.plover import EventType
+
+__all__ = [
+    "GraphWriter",
+    "ItemError",
+    "ItemRejected",
+    "WriteReport",
+    "add_interactions",
+    "event_pairs",
+    "interaction_props",
+]
 
 #: Errors that make one article (not the database) fail: bad values Neo4j or the driver refuse.
 _DATA_ERRORS = (Neo4jError, ValueError, OverflowError, TypeError)
@@ -219,15 +234,16 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: list[_Prepared]) -> WriteR
     events = [e for p in todo for e in p.events]
     mapping = resolve(events, _candidates(tx, events))
     _write_events(tx, events, mapping)
-    touched |= set(mapping.values())
-    tx.run(queries.EVENT_STATS, ids=sorted(touched)).consume()
+    touched |= _merged_events(events, mapping)
+    if touched:  # an event created from one report already holds its counts
+        tx.run(queries.EVENT_STATS, ids=sorted(touched)).consume()
 
     created = [e for e in events if mapping[e.id] == e.id]  # merged reports add no pair
     if replaced:
         pairs |= {pair for e in created for pair in event_pairs(e)}
-        _recount_interactions(tx, pairs)
+        recount_interactions(tx, pairs)
     else:
-        _add_interactions(tx, created)
+        add_new_interactions(tx, created)
 
     report.written = len(todo)
     report.events = len(events)
@@ -301,134 +317,34 @@ def _candidates(tx: neo4j.ManagedTransaction, events: list[Event]) -> list[Candi
 def _write_events(
     tx: neo4j.ManagedTransaction, events: list[Event], mapping: dict[str, str]
 ) -> None:
-    reports = [
-        {
-            "event_id": mapping[e.id],
-            "article_id": e.article_id,
-            "props": event_props(e),
-            "report": reported_in_props(e),
-        }
-        for e in events
-    ]
-    tx.run(queries.WRITE_REPORTS, rows=reports).consume()
-    links = []
+    rows = []
+    placed: set[str] = set()
     for e in events:
         gid = mapping[e.id]
         roles = [("ATTRIBUTED_TO", e.attributed_to)]
         if gid == e.id:
             roles += [("SOURCE", e.source), ("TARGET", e.target)]
-        links += [
-            {"event_id": gid, "actor_id": a.id, "rel": rel} for rel, group in roles for a in group
-        ]
-    if links:
-        tx.run(queries.WRITE_EVENT_ACTORS, rows=links).consume()
-    places: dict[str, str] = {}
+        place = None
+        if e.place is not None and gid not in placed:  # the first known place of the batch
+            placed.add(gid)
+            place = place_id(e.place)
+        rows.append(
+            {
+                "event_id": gid,
+                "article_id": e.article_id,
+                "props": event_props(e),
+                "report": reported_in_props(e),
+                "links": [{"actor_id": a.id, "rel": rel} for rel, group in roles for a in group],
+                "place_id": place,
+            }
+        )
+    tx.run(queries.WRITE_EVENTS, rows=rows).consume()
+
+
+def _merged_events(events: list[Event], mapping: dict[str, str]) -> set[str]:
+    """Graph events whose counts change beyond their first report: a stored event that got a
+    new report, or a new one reported by several articles of the batch."""
+    reports: dict[str, int] = defaultdict(int)
     for e in events:
-        if e.place is not None:
-            places.setdefault(mapping[e.id], place_id(e.place))
-    if places:
-        rows = [{"event_id": k, "place_id": v} for k, v in places.items()]
-        tx.run(queries.WRITE_EVENT_PLACES, rows=rows).consume()
-
-
-def event_pairs(event: Event) -> set[tuple[str, str]]:
-    """The ordered (source id, target id) actor pairs of an event, self-pairs left out."""
-    return {(s.id, t.id) for s in event.source for t in event.target if s.id != t.id}
-
-
-def interaction_props(totals: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """INTERACTS_WITH properties from per-type totals of one pair.
-
-    Each total has ``type``, ``quad_class``, ``count``, ``goldstein_sum``, ``first``, ``last``.
-    """
-    props: dict[str, Any] = {"count": 0, "goldstein_sum": 0.0, "cooperation": 0, "conflict": 0}
-    firsts: list[dt.date] = []
-    lasts: list[dt.date] = []
-    for row in totals:
-        count = int(row["count"])
-        props["count"] += count
-        props["goldstein_sum"] += float(row["goldstein_sum"] or 0.0)
-        props[f"count_{EventType(row['type'])}"] = props.get(f"count_{row['type']}", 0) + count
-        props["cooperation" if int(row["quad_class"]) <= 2 else "conflict"] += count
-        firsts += [row["first"]] if row["first"] is not None else []
-        lasts += [row["last"]] if row["last"] is not None else []
-    props["goldstein_sum"] = round(props["goldstein_sum"], 6)
-    if firsts:
-        props["first"] = min(firsts)
-    if lasts:
-        props["last"] = max(lasts)
-    return props
-
-
-def _native(value: Any) -> Any:
-    return value.to_native() if hasattr(value, "to_native") else value
-
-
-def add_interactions(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """INTERACTS_WITH properties of a pair after adding ``new`` events to ``old`` ones."""
-    total = dict(old)
-    for key, value in new.items():
-        if key == "first":
-            total[key] = min(_native(old[key]), value) if key in old else value
-        elif key == "last":
-            total[key] = max(_native(old[key]), value) if key in old else value
-        else:
-            total[key] = total.get(key, 0) + value
-    total["goldstein_sum"] = round(total["goldstein_sum"], 6)
-    return total
-
-
-def _add_interactions(tx: neo4j.ManagedTransaction, created: list[Event]) -> None:
-    totals: dict[tuple[str, str], dict[tuple[str, int], dict[str, Any]]] = defaultdict(dict)
-    for event in created:
-        for pair in event_pairs(event):
-            key = (str(event.type), event.quad_class)
-            row = totals[pair].setdefault(
-                key,
-                {
-                    "type": key[0],
-                    "quad_class": key[1],
-                    "count": 0,
-                    "goldstein_sum": 0.0,
-                    "first": None,
-                    "last": None,
-                },
-            )
-            row["count"] += 1
-            row["goldstein_sum"] += event.goldstein
-            if event.date is not None:
-                row["first"] = min(filter(None, (row["first"], event.date)))
-                row["last"] = max(filter(None, (row["last"], event.date)))
-    if not totals:
-        return
-    params = [{"s": s, "t": t} for s, t in sorted(totals)]
-    stored = {(r["s"], r["t"]): r["props"] for r in tx.run(queries.READ_INTERACTIONS, pairs=params)}
-    rows = [
-        {
-            "s": s,
-            "t": t,
-            "props": add_interactions(
-                stored.get((s, t), {}), interaction_props(totals[(s, t)].values())
-            ),
-        }
-        for s, t in sorted(totals)
-    ]
-    tx.run(queries.WRITE_INTERACTIONS, rows=rows).consume()
-
-
-def _recount_interactions(tx: neo4j.ManagedTransaction, pairs: set[tuple[str, str]]) -> None:
-    """Recompute the pairs from their events (after an article's reports were replaced)."""
-    if not pairs:
-        return
-    actors = sorted({a for pair in pairs for a in pair})
-    tx.run(queries.LOCK_ACTORS, ids=actors).consume()
-    params = [{"s": s, "t": t} for s, t in sorted(pairs)]
-    totals: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for record in tx.run(queries.PAIR_TOTALS, pairs=params):
-        totals[(record["s"], record["t"])].append(record.data())
-    rows = [{"s": s, "t": t, "props": interaction_props(totals[(s, t)])} for s, t in sorted(totals)]
-    gone = [{"s": s, "t": t} for s, t in sorted(pairs) if (s, t) not in totals]
-    if rows:
-        tx.run(queries.WRITE_INTERACTIONS, rows=rows).consume()
-    if gone:
-        tx.run(queries.DELETE_INTERACTIONS, pairs=gone).consume()
+        reports[mapping[e.id]] += 1
+    return {gid for e in events if (gid := mapping[e.id]) != e.id or reports[gid] > 1}

@@ -513,6 +513,11 @@ def _expand(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """The files ``iter_items`` reads, in its order (directories searched recursively)."""
+    return list(_expand(paths))
+
+
 def _read_path(path: Path, published: dt.date | None, limit: int) -> Iterator[ReadItem]:
     label = str(path)
     kind = _kind_of(path)

@@ -9,8 +9,8 @@ queued twice, across restarts. The queue is bounded: ``put`` refuses (``QueueFul
 ``max_items`` are waiting, ``wait_for_room`` lets a producer slow down until there is room.
 
 Tables (the store is meant to be shared with the batch job store, see
-docs/decisions/0012-queue.md): ``items`` (id, state, payload, attempts, error, times),
-``item_keys`` (key → item id).
+docs/decisions/0012-queue.md): ``queue_items`` (id, state, payload, attempts, error, times),
+``queue_keys`` (key → item id); the names stay clear of the job store's ``jobs``/``items``.
 
 Example:
     >>> q = DurableQueue(path)  # doctest: +SKIP
@@ -33,7 +33,7 @@ from api import ApiError
 from ontology.model import Article
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS items (
+CREATE TABLE IF NOT EXISTS queue_items (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
     source TEXT,
@@ -43,10 +43,10 @@ CREATE TABLE IF NOT EXISTS items (
     enqueued_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS items_state ON items (state, id);
-CREATE TABLE IF NOT EXISTS item_keys (
+CREATE INDEX IF NOT EXISTS queue_items_state ON queue_items (state, id);
+CREATE TABLE IF NOT EXISTS queue_keys (
     key TEXT PRIMARY KEY,
-    item_id INTEGER NOT NULL REFERENCES items (id)
+    item_id INTEGER NOT NULL REFERENCES queue_items (id)
 );
 """
 
@@ -104,7 +104,7 @@ class DurableQueue:
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(_SCHEMA)
             # Claimed by a process that died: handed out again (its write is idempotent).
-            self._db.execute("UPDATE items SET state = 'queued' WHERE state = 'running'")
+            self._db.execute("UPDATE queue_items SET state = 'queued' WHERE state = 'running'")
         except sqlite3.Error as e:
             raise QueueError(f"cannot open the queue {path}: {e}") from e
 
@@ -128,14 +128,14 @@ class DurableQueue:
 
     def _waiting(self) -> int:
         row = self._db.execute(
-            "SELECT count(*) FROM items WHERE state IN ('queued', 'running')"
+            "SELECT count(*) FROM queue_items WHERE state IN ('queued', 'running')"
         ).fetchone()
         return int(row[0])
 
     def seen(self, key: str) -> bool:
         """Whether an item with this de-duplication key was ever accepted."""
         with self._lock:
-            row = self._db.execute("SELECT 1 FROM item_keys WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute("SELECT 1 FROM queue_keys WHERE key = ?", (key,)).fetchone()
         return row is not None
 
     def put(self, article: Article, keys: Sequence[str] = (), source: str | None = None) -> bool:
@@ -152,7 +152,7 @@ class DurableQueue:
             if (
                 keys
                 and db.execute(
-                    f"SELECT 1 FROM item_keys WHERE key IN ({marks})", tuple(keys)
+                    f"SELECT 1 FROM queue_keys WHERE key IN ({marks})", tuple(keys)
                 ).fetchone()
             ):
                 return False
@@ -160,12 +160,12 @@ class DurableQueue:
                 raise QueueFull(f"{self.max_items} articles are waiting for extraction")
             now = _now()
             cursor = db.execute(
-                "INSERT INTO items (state, source, payload, enqueued_at, updated_at) "
+                "INSERT INTO queue_items (state, source, payload, enqueued_at, updated_at) "
                 "VALUES ('queued', ?, ?, ?, ?)",
                 (source, article.model_dump_json(), now, now),
             )
             db.executemany(
-                "INSERT OR IGNORE INTO item_keys (key, item_id) VALUES (?, ?)",
+                "INSERT OR IGNORE INTO queue_keys (key, item_id) VALUES (?, ?)",
                 [(k, cursor.lastrowid) for k in dict.fromkeys(keys)],
             )
             return True
@@ -185,7 +185,7 @@ class DurableQueue:
         """Up to ``limit`` of the oldest queued items, now marked running."""
         with self._lock, self._tx() as db:
             rows = db.execute(
-                "SELECT id, payload, source, attempts FROM items WHERE state = 'queued' "
+                "SELECT id, payload, source, attempts FROM queue_items WHERE state = 'queued' "
                 "ORDER BY id LIMIT ?",
                 (limit,),
             ).fetchall()
@@ -194,13 +194,13 @@ class DurableQueue:
             for ident, payload, source, attempts in rows:
                 if attempts >= self.max_attempts:
                     db.execute(
-                        "UPDATE items SET state = 'failed', updated_at = ?, "
+                        "UPDATE queue_items SET state = 'failed', updated_at = ?, "
                         "error = coalesce(error, 'gave up after repeated claims') WHERE id = ?",
                         (now, ident),
                     )
                     continue
                 db.execute(
-                    "UPDATE items SET state = 'running', attempts = attempts + 1, "
+                    "UPDATE queue_items SET state = 'running', attempts = attempts + 1, "
                     "updated_at = ? WHERE id = ?",
                     (now, ident),
                 )
@@ -220,7 +220,7 @@ class DurableQueue:
         self._finish(ids, "queued", None)
         with self._lock, self._tx() as db:
             db.executemany(
-                "UPDATE items SET attempts = max(attempts - 1, 0) WHERE id = ?",
+                "UPDATE queue_items SET attempts = max(attempts - 1, 0) WHERE id = ?",
                 [(i,) for i in ids],
             )
 
@@ -229,7 +229,7 @@ class DurableQueue:
             return
         with self._room, self._tx() as db:
             db.executemany(
-                "UPDATE items SET state = ?, error = ?, updated_at = ? WHERE id = ?",
+                "UPDATE queue_items SET state = ?, error = ?, updated_at = ? WHERE id = ?",
                 [(state, error, _now(), i) for i in ids],
             )
             self._room.notify_all()
@@ -237,7 +237,7 @@ class DurableQueue:
     def counts(self) -> QueueCounts:
         with self._lock:
             rows = dict(
-                self._db.execute("SELECT state, count(*) FROM items GROUP BY state").fetchall()
+                self._db.execute("SELECT state, count(*) FROM queue_items GROUP BY state").fetchall()
             )
         return QueueCounts(
             rows.get("queued", 0),

@@ -236,9 +236,8 @@ class DurableQueue:
 
     def counts(self) -> QueueCounts:
         with self._lock:
-            rows = dict(
-                self._db.execute("SELECT state, count(*) FROM queue_items GROUP BY state").fetchall()
-            )
+            query = "SELECT state, count(*) FROM queue_items GROUP BY state"
+            rows = dict(self._db.execute(query).fetchall())
         return QueueCounts(
             rows.get("queued", 0),
             rows.get("running", 0),

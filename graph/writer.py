@@ -252,15 +252,17 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: list[_Prepared]) -> WriteR
 
 
 def _write_actors(tx: neo4j.ManagedTransaction, todo: list[_Prepared]) -> int:
-    every = (a for p in todo for a in (*p.actors, *(x for e in p.events for x in event_actors(e))))
+    every = [a for p in todo for a in (*p.actors, *(x for e in p.events for x in event_actors(e)))]
     actors = merge_actors(every)
     rows = [actor_props(actors[k]) for k in sorted(actors)]
     tx.run(queries.UPSERT_ACTORS, rows=rows).consume()
-    affiliations = [
-        _affiliation_row(a)
-        for a in actors.values()
-        if a.kind == ActorKind.PERSON and a.affiliation and a.affiliation != a.id
-    ]
+    # Every affiliation stated in the batch, in input order (not only the merged actor's):
+    # the same edges as when the articles come in separate transactions.
+    stated = (
+        a for a in every if a.kind == ActorKind.PERSON and a.affiliation and a.affiliation != a.id
+    )
+    rows_seen = dict.fromkeys(tuple(_affiliation_row(a).items()) for a in stated)
+    affiliations = [dict(row) for row in rows_seen]
     if affiliations:
         tx.run(queries.UPSERT_AFFILIATIONS, rows=affiliations).consume()
     places = {

@@ -129,7 +129,8 @@ def snapshot(path: Path) -> dict[str, Any]:
         return {"running": False, "queue": None, "feeds": []}
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        counts = dict(db.execute("SELECT state, count(*) FROM queue_items GROUP BY state").fetchall())
+        query = "SELECT state, count(*) FROM queue_items GROUP BY state"
+        counts = dict(db.execute(query).fetchall())
         cursor = db.execute("SELECT * FROM feeds ORDER BY url")
         names = [c[0] for c in cursor.description]
         feeds = [public_state(FeedState(**dict(zip(names, r, strict=True)))) for r in cursor]

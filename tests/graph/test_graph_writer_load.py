@@ -109,3 +109,25 @@ def test_batched_load_keeps_interactions_and_event_counts_exact(
         neo4j_clean, "MATCH (e:Event) WHERE COUNT { (e)-[:AT]->() } > 1 RETURN count(e) AS n"
     )
     assert places[0]["n"] == 0  # an event keeps one place
+
+
+def test_affiliations_do_not_depend_on_batch_boundaries(neo4j_clean: neo4j.Driver) -> None:
+    ensure_schema(neo4j_clean, DB)
+    results = []
+    for i, org in enumerate(("state:USA", "state:IRN")):
+        person = Actor(id="person:p", name="P", kind=ActorKind.PERSON, affiliation=org)
+        article = Article(id=f"aff-{i}", text="x")
+        results.append(ExtractionResult(item=article.id, article=article, actors=(person,)))
+
+    def edges() -> set[tuple[str, str]]:
+        query = "MATCH (p)-[:AFFILIATED_WITH]->(o) RETURN p.id AS p, o.id AS o"
+        return {(r["p"], r["o"]) for r in _rows(neo4j_clean, query)}
+
+    GraphWriter(neo4j_clean, DB).write_results(results)  # one transaction
+    together = edges()
+    with neo4j_clean.session(database=DB) as session:
+        for statement in queries.DELETE_ALL:  # auto-commit: CALL ... IN TRANSACTIONS
+            session.run(statement).consume()
+    for result in results:  # one transaction each
+        GraphWriter(neo4j_clean, DB).write_results([result])
+    assert together == edges() == {("person:p", "state:USA"), ("person:p", "state:IRN")}

@@ -80,8 +80,9 @@ SHOW_INDEXES = "SHOW INDEXES YIELD name, labelsOrTypes, properties, type, state 
 # Every write statement keeps its cached plan (``replan=skip``): while a load grows the graph
 # from nothing, Neo4j's statistics keep diverging and it would re-plan these statements again
 # and again (measured: 60% of the server's CPU in a 20k-event load, see
-# docs/decisions/0011-loading.md). Their plans do not depend on statistics: each one starts
-# from a unique-constraint or index seek on its parameters.
+# docs/decisions/0011-loading.md). A plan kept from an empty database must still be right for
+# a large one, so every MATCH names its index (``USING INDEX``) and every MERGE is on a
+# uniqueness constraint: no plan depends on statistics.
 KEEP_PLAN = "CYPHER replan=skip"
 # Lock the batch's articles first (MERGE + SET takes the write lock; concurrent ingests of the
 # same article wait here), then read the stored content hash.
@@ -99,7 +100,7 @@ UNLOCK_ARTICLES = (
     KEEP_PLAN
     + """
 UNWIND $ids AS id
-MATCH (a:Article {id: id})
+MATCH (a:Article {id: id}) USING INDEX a:Article(id)
 REMOVE a.ingesting
 """
 )
@@ -109,7 +110,7 @@ DETACH_REPORTS = (
     KEEP_PLAN
     + """
 UNWIND $ids AS id
-MATCH (e:Event)-[r:REPORTED_IN]->(:Article {id: id})
+MATCH (e:Event)-[r:REPORTED_IN]->(a:Article {id: id}) USING INDEX a:Article(id)
 DELETE r
 RETURN DISTINCT e.id AS id
 """
@@ -119,7 +120,7 @@ EVENT_PAIRS = (
     KEEP_PLAN
     + """
 UNWIND $ids AS id
-MATCH (s:Actor)<-[:SOURCE]-(e:Event {id: id})-[:TARGET]->(t:Actor)
+MATCH (s:Actor)<-[:SOURCE]-(e:Event {id: id})-[:TARGET]->(t:Actor) USING INDEX e:Event(id)
 WHERE s <> t
 RETURN DISTINCT s.id AS s, t.id AS t
 """
@@ -129,7 +130,7 @@ DELETE_UNREPORTED_EVENTS = (
     KEEP_PLAN
     + """
 UNWIND $ids AS id
-MATCH (e:Event {id: id})
+MATCH (e:Event {id: id}) USING INDEX e:Event(id)
 WHERE NOT (e)-[:REPORTED_IN]->(:Article)
 DETACH DELETE e
 """
@@ -139,7 +140,7 @@ WRITE_ARTICLES = (
     KEEP_PLAN
     + """
 UNWIND $rows AS row
-MATCH (a:Article {id: row.id})
+MATCH (a:Article {id: row.id}) USING INDEX a:Article(id)
 SET a += row, a.ingested_at = datetime()
 REMOVE a.ingesting
 """
@@ -177,7 +178,7 @@ UPSERT_AFFILIATIONS = (
     KEEP_PLAN
     + """
 UNWIND $rows AS row
-MATCH (p:Actor {id: row.person})
+MATCH (p:Actor {id: row.person}) USING INDEX p:Actor(id)
 MERGE (a:Actor {id: row.org})
   ON CREATE SET a.name = row.name, a.kind = row.kind, a.aliases = []
 """
@@ -210,7 +211,7 @@ EVENT_CANDIDATES = (
     KEEP_PLAN
     + """
 UNWIND $rows AS row
-MATCH (e:Event {fingerprint: row.fingerprint})
+MATCH (e:Event {fingerprint: row.fingerprint}) USING INDEX e:Event(fingerprint)
 WHERE e.date >= row.date_from AND e.date <= row.date_to
 OPTIONAL MATCH (e)-[:AT]->(p:Place)
 OPTIONAL MATCH (e)-[:REPORTED_IN]->(a:Article)
@@ -231,18 +232,18 @@ UNWIND $rows AS row
 MERGE (e:Event {id: row.event_id})
   ON CREATE SET e = row.props, e:$(row.props.type)
 WITH e, row
-MATCH (a:Article {id: row.article_id})
+MATCH (a:Article {id: row.article_id}) USING INDEX a:Article(id)
 MERGE (e)-[r:REPORTED_IN {article_event_id: row.report.article_event_id}]->(a)
 SET r = row.report
 WITH e, row
 CALL (e, row) {
   UNWIND row.links AS link
-  MATCH (x:Actor {id: link.actor_id})
+  MATCH (x:Actor {id: link.actor_id}) USING INDEX x:Actor(id)
   MERGE (e)-[:$(link.rel)]->(x)
 }
 CALL (e, row) {
   WITH e, row WHERE row.place_id IS NOT NULL AND NOT (e)-[:AT]->(:Place)
-  MATCH (p:Place {id: row.place_id})
+  MATCH (p:Place {id: row.place_id}) USING INDEX p:Place(id)
   MERGE (e)-[:AT]->(p)
 }
 """
@@ -254,7 +255,7 @@ EVENT_STATS = (
     KEEP_PLAN
     + """
 UNWIND $ids AS id
-MATCH (e:Event {id: id})-[r:REPORTED_IN]->(a:Article)
+MATCH (e:Event {id: id})-[r:REPORTED_IN]->(a:Article) USING INDEX e:Event(id)
 WITH e, count(DISTINCT a) AS articles, max(r.confidence) AS confidence,
      collect(DISTINCT toLower(coalesce(a.publisher, a.agency, 'article:' + a.id))) AS sources
 SET e.num_articles = articles, e.num_sources = size(sources), e.confidence = confidence
@@ -267,6 +268,7 @@ PAIR_TOTALS = (
     + """
 UNWIND $pairs AS pair
 MATCH (s:Actor {id: pair.s})<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor {id: pair.t})
+USING INDEX s:Actor(id)
 RETURN pair.s AS s, pair.t AS t, e.type AS type, e.quad_class AS quad_class,
        count(DISTINCT e) AS count, sum(e.goldstein) AS goldstein_sum,
        min(e.date) AS first, max(e.date) AS last
@@ -277,8 +279,8 @@ WRITE_INTERACTIONS = (
     KEEP_PLAN
     + """
 UNWIND $rows AS row
-MATCH (s:Actor {id: row.s})
-MATCH (t:Actor {id: row.t})
+MATCH (s:Actor {id: row.s}) USING INDEX s:Actor(id)
+MATCH (t:Actor {id: row.t}) USING INDEX t:Actor(id)
 MERGE (s)-[r:INTERACTS_WITH]->(t)
 SET r = row.props
 """
@@ -288,7 +290,8 @@ DELETE_INTERACTIONS = (
     KEEP_PLAN
     + """
 UNWIND $pairs AS pair
-MATCH (:Actor {id: pair.s})-[r:INTERACTS_WITH]->(:Actor {id: pair.t})
+MATCH (s:Actor {id: pair.s})-[r:INTERACTS_WITH]->(:Actor {id: pair.t})
+USING INDEX s:Actor(id)
 DELETE r
 """
 )
@@ -300,8 +303,8 @@ ADD_INTERACTIONS = (
     KEEP_PLAN
     + """
 UNWIND $rows AS row
-MATCH (s:Actor {id: row.s})
-MATCH (t:Actor {id: row.t})
+MATCH (s:Actor {id: row.s}) USING INDEX s:Actor(id)
+MATCH (t:Actor {id: row.t}) USING INDEX t:Actor(id)
 MERGE (s)-[r:INTERACTS_WITH]->(t)
 SET r.goldstein_sum = round(coalesce(r.goldstein_sum, 0.0) + row.goldstein_sum, 6),
     r.first = CASE WHEN r.first IS NULL OR row.first < r.first THEN coalesce(row.first, r.first)
@@ -317,7 +320,7 @@ LOCK_ACTORS = (
     KEEP_PLAN
     + """
 UNWIND $ids AS id
-MATCH (a:Actor {id: id})
+MATCH (a:Actor {id: id}) USING INDEX a:Actor(id)
 SET a.locked = true
 REMOVE a.locked
 """

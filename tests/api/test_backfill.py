@@ -57,7 +57,10 @@ def _archive(root: Path) -> Path:
 
 def _snapshot(driver: neo4j.Driver) -> dict[str, Any]:
     nodes = driver.execute_query(
-        "MATCH (n) RETURN labels(n) AS labels, n.id AS id, properties(n) AS props"
+        # The change log (graph.changes) records transactions, not graph content: ingest and
+        # backfill cut the same input into different transactions.
+        "MATCH (n) WHERE NOT n:GraphChange AND NOT n:GraphChangeLog "
+        "RETURN labels(n) AS labels, n.id AS id, properties(n) AS props"
     ).records
     rels = driver.execute_query(
         "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS a, b.id AS b, properties(r) AS p"

@@ -35,9 +35,11 @@ from api.routes import (
     paths,
     relations,
     viewer,
+    watch,
 )
 from api.runtime import open_driver
 from api.settings import Settings, get_settings
+from api.watch.service import start_watch
 from graph import changes
 from graph.session import Graph
 
@@ -82,9 +84,14 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
             log.warning("Neo4j is not reachable yet; the schema is created on first write")
         if preload_nlp:
             await run_in_threadpool(app.state.extractor.get)
+        app.state.watch = await run_in_threadpool(
+            start_watch, settings, Graph(driver, settings.neo4j_database)
+        )
         try:
             yield
         finally:
+            if app.state.watch is not None:
+                await run_in_threadpool(app.state.watch.stop)
             app.state.jobs.shutdown()
             driver.close()
 
@@ -105,7 +112,7 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
             allow_headers=["Authorization", "Content-Type", "X-API-Key"],
         )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
-    for module in (health, articles, jobs, events, actors, relations, paths, cypher, export):
+    for module in (health, articles, jobs, events, actors, relations, paths, cypher, export, watch):
         app.include_router(module.router)
     app.include_router(actor_events.router)  # the actor page's events (issue 15)
     viewer.mount(app)

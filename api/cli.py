@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from api.commands import extract, graph, neo4j, plot, serve, train
+from api.commands import backfill, extract, graph, neo4j, plot, serve, train, watch
 
 app = typer.Typer(
     name="dekg",
@@ -20,7 +20,7 @@ def main() -> None:
     """Diplomatic event knowledge graph."""
 
 
-for module in (neo4j, extract, graph, plot, serve, train):
+for module in (neo4j, extract, graph, backfill, watch, plot, serve, train):
     module.register(app)
 
 

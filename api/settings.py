@@ -45,9 +45,19 @@ class Settings(BaseSettings):
     read_cache_mb: int = Field(default=64, ge=0)
     read_cache_staleness_s: float = Field(default=0.0, ge=0.0)
 
+    # Feed watching (api.watch): feed URLs (or a file of "URL [seconds]" lines), the default
+    # seconds between polls of one feed, politeness per host, and the durable queue's bound.
+    watch_feeds: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    watch_feeds_file: Path | None = None
+    watch_interval_s: float = Field(default=900.0, gt=0.0)
+    watch_host_concurrency: int = Field(default=2, ge=1, le=64)
+    watch_host_rate: float = Field(default=1.0, gt=0.0)
+    queue_max_items: int = Field(default=10_000, ge=1)
+    watch_in_service: bool = False  # set by `dekg serve --watch`
+
     log_level: str = "INFO"
 
-    @field_validator("actor_dictionaries", "api_keys", "cors_origins", mode="before")
+    @field_validator("actor_dictionaries", "api_keys", "cors_origins", "watch_feeds", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         return _split(value)

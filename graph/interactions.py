@@ -1,5 +1,11 @@
 """Per-pair totals: the ``INTERACTS_WITH`` projection kept by the writer, and the one
-accumulator (:class:`Totals`) every count of events by pair or by month uses."""
+accumulator (:class:`Totals`) every count of events by pair or by month uses.
+
+New articles only add events, so their totals are added to the stored ones by the database
+itself in one statement (``queries.ADD_INTERACTIONS``: no read round trip, only the changed
+properties written). A re-ingested article can remove events: its pairs are recounted from
+the events (:func:`recount_interactions`).
+"""
 
 from __future__ import annotations
 
@@ -142,25 +148,44 @@ def add_interactions(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str
     return total.props()
 
 
-def add_created(tx: neo4j.ManagedTransaction, created: list[Event]) -> None:
-    """Add the pairs of newly created events to the stored ``INTERACTS_WITH`` totals."""
+def addition_rows(created: Iterable[Event]) -> list[dict[str, Any]]:
+    """One ``ADD_INTERACTIONS`` row per pair of the new events (sorted: locks in one order).
+
+    A row holds the integer counters to add (``counts``: count, cooperation, conflict,
+    ``count_<TYPE>``), the Goldstein sum and the date span of the pair's new events, all from
+    one :class:`Totals` per pair.
+    """
     totals: dict[tuple[str, str], Totals] = defaultdict(Totals)
     for event in created:
         for pair in event_pairs(event):
             totals[pair].add_event(event)
-    if not totals:
-        return
-    params = [{"s": s, "t": t} for s, t in sorted(totals)]
-    stored = {(r["s"], r["t"]): r["props"] for r in tx.run(queries.READ_INTERACTIONS, pairs=params)}
     rows = []
-    for s, t in sorted(totals):
-        total = Totals.from_props(stored.get((s, t), {}))
-        total.merge(totals[(s, t)])
-        rows.append({"s": s, "t": t, "props": total.props()})
-    tx.run(queries.WRITE_INTERACTIONS, rows=rows).consume()
+    for (s, t), total in sorted(totals.items()):
+        props = total.props()
+        rows.append(
+            {
+                "s": s,
+                "t": t,
+                "counts": {k: v for k, v in props.items() if isinstance(v, int)},
+                "goldstein_sum": props["goldstein_sum"],
+                "first": props.get("first"),
+                "last": props.get("last"),
+            }
+        )
+    return rows
 
 
-def recount(tx: neo4j.ManagedTransaction, pairs: set[tuple[str, str]]) -> None:
+def add_new_interactions(tx: neo4j.ManagedTransaction, created: list[Event]) -> None:
+    """Add the new events to their pairs' stored totals in the database itself
+    (``queries.ADD_INTERACTIONS``: no read round trip; :func:`add_interactions` is its pure
+    statement). The pairs' actors are already locked by the actor upsert earlier in the same
+    transaction, so no concurrent update is lost."""
+    rows = addition_rows(created)
+    if rows:
+        tx.run(queries.ADD_INTERACTIONS, rows=rows).consume()
+
+
+def recount_interactions(tx: neo4j.ManagedTransaction, pairs: set[tuple[str, str]]) -> None:
     """Recompute the pairs from their events (after an article's reports were replaced)."""
     if not pairs:
         return

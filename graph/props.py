@@ -91,6 +91,8 @@ def merge_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
         if old is None:
             merged[actor.id] = actor
             continue
+        if actor is old or actor == old:  # the same actor again (the common case): no copy
+            continue
         best, other = (actor, old) if len(actor.name) > len(old.name) else (old, actor)
         aliases = tuple(
             dict.fromkeys(a for a in (*best.aliases, other.name, *other.aliases) if a != best.name)

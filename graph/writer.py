@@ -8,6 +8,7 @@ are skipped ("unchanged"), which also makes an interrupted run resumable.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,7 @@ import neo4j
 
 from graph import DataRejected, GraphError, changes, queries
 from graph.identity import DATE_WINDOW, Candidate, fingerprint, place_id, resolve
-from graph.interactions import add_created, event_pairs, recount
+from graph.interactions import add_new_interactions, event_pairs, recount_interactions
 from graph.props import (
     KIND_LABELS,
     actor_props,
@@ -202,16 +203,17 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: list[_Prepared]) -> WriteR
     events = [e for p in todo for e in p.events]
     mapping = resolve(events, _candidates(tx, events))
     _write_events(tx, events, mapping)
-    touched |= set(mapping.values())
-    tx.run(queries.EVENT_STATS, ids=sorted(touched)).consume()
+    touched |= _merged_events(events, mapping)
+    if touched:  # an event created from one report already holds its counts
+        tx.run(queries.EVENT_STATS, ids=sorted(touched)).consume()
 
     created = [e for e in events if mapping[e.id] == e.id]  # merged reports add no pair
     if replaced:
         pairs |= {pair for e in created for pair in event_pairs(e)}
-        recount(tx, pairs)
+        recount_interactions(tx, pairs)
     else:
-        add_created(tx, created)
-    changes.record(tx, todo, before)
+        add_new_interactions(tx, created)
+    changes.record(tx, todo, before)  # the change record; refreshes the summaries too
 
     report.written = len(todo)
     report.events = len(events)
@@ -220,15 +222,17 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: list[_Prepared]) -> WriteR
 
 
 def _write_actors(tx: neo4j.ManagedTransaction, todo: list[_Prepared]) -> int:
-    every = (a for p in todo for a in (*p.actors, *(x for e in p.events for x in event_actors(e))))
+    every = [a for p in todo for a in (*p.actors, *(x for e in p.events for x in event_actors(e)))]
     actors = merge_actors(every)
     rows = [actor_props(actors[k]) for k in sorted(actors)]
     tx.run(queries.UPSERT_ACTORS, rows=rows).consume()
-    affiliations = [
-        _affiliation_row(a)
-        for a in actors.values()
-        if a.kind == ActorKind.PERSON and a.affiliation and a.affiliation != a.id
-    ]
+    # Every affiliation stated in the batch, in input order (not only the merged actor's):
+    # the same edges as when the articles come in separate transactions.
+    stated = (
+        a for a in every if a.kind == ActorKind.PERSON and a.affiliation and a.affiliation != a.id
+    )
+    rows_seen = dict.fromkeys(tuple(_affiliation_row(a).items()) for a in stated)
+    affiliations = [dict(row) for row in rows_seen]
     if affiliations:
         tx.run(queries.UPSERT_AFFILIATIONS, rows=affiliations).consume()
     places = {
@@ -285,31 +289,34 @@ def _candidates(tx: neo4j.ManagedTransaction, events: list[Event]) -> list[Candi
 def _write_events(
     tx: neo4j.ManagedTransaction, events: list[Event], mapping: dict[str, str]
 ) -> None:
-    reports = [
-        {
-            "event_id": mapping[e.id],
-            "article_id": e.article_id,
-            "props": event_props(e),
-            "report": reported_in_props(e),
-        }
-        for e in events
-    ]
-    tx.run(queries.WRITE_REPORTS, rows=reports).consume()
-    links = []
+    rows = []
+    placed: set[str] = set()
     for e in events:
         gid = mapping[e.id]
         roles = [("ATTRIBUTED_TO", e.attributed_to)]
         if gid == e.id:
             roles += [("SOURCE", e.source), ("TARGET", e.target)]
-        links += [
-            {"event_id": gid, "actor_id": a.id, "rel": rel} for rel, group in roles for a in group
-        ]
-    if links:
-        tx.run(queries.WRITE_EVENT_ACTORS, rows=links).consume()
-    places: dict[str, str] = {}
+        place = None
+        if e.place is not None and gid not in placed:  # the first known place of the batch
+            placed.add(gid)
+            place = place_id(e.place)
+        rows.append(
+            {
+                "event_id": gid,
+                "article_id": e.article_id,
+                "props": event_props(e),
+                "report": reported_in_props(e),
+                "links": [{"actor_id": a.id, "rel": rel} for rel, group in roles for a in group],
+                "place_id": place,
+            }
+        )
+    tx.run(queries.WRITE_EVENTS, rows=rows).consume()
+
+
+def _merged_events(events: list[Event], mapping: dict[str, str]) -> set[str]:
+    """Graph events whose counts change beyond their first report: a stored event that got a
+    new report, or a new one reported by several articles of the batch."""
+    reports: dict[str, int] = defaultdict(int)
     for e in events:
-        if e.place is not None:
-            places.setdefault(mapping[e.id], place_id(e.place))
-    if places:
-        rows = [{"event_id": k, "place_id": v} for k, v in places.items()]
-        tx.run(queries.WRITE_EVENT_PLACES, rows=rows).consume()
+        reports[mapping[e.id]] += 1
+    return {gid for e in events if (gid := mapping[e.id]) != e.id or reports[gid] > 1}

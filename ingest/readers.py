@@ -414,6 +414,15 @@ def _entry_article(
     )
 
 
+def feed_entry_article(entry: Any, *, feed_title: str | None, source_path: str | None) -> Article:
+    """The article a feed entry carries itself (its content, else its summary).
+
+    Raises:
+        InputError: the entry holds no usable text.
+    """
+    return _entry_article(entry, feed_title=feed_title, source_path=source_path, published=None)
+
+
 def iter_feed(
     data: bytes, *, name: str, source_path: str | None = None, published: dt.date | None = None
 ) -> Iterator[ReadItem]:
@@ -511,6 +520,11 @@ def _expand(paths: Iterable[Path]) -> Iterator[Path]:
             yield from sorted(p for p in path.rglob("*") if p.is_file() and _kind_of(p))
         else:
             yield path
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """The files ``iter_items`` reads, in its order (directories searched recursively)."""
+    return list(_expand(paths))
 
 
 def _read_path(path: Path, published: dt.date | None, limit: int) -> Iterator[ReadItem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -16,6 +17,9 @@ def serve(
         bool, typer.Option(help="restart when the code changes (development)")
     ] = False,
     workers: Annotated[int, typer.Option(min=1, help="worker processes (no --reload)")] = 1,
+    watch: Annotated[
+        bool, typer.Option(help="also watch the feeds of DEKG_WATCH_FEEDS(_FILE) in the service")
+    ] = False,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs) and the graph viewer (at /).
 
@@ -27,7 +31,21 @@ def serve(
     from api.runtime import NotConfigured, connection_from_settings
     from api.settings import get_settings
 
+    if watch:
+        if workers > 1:
+            typer.echo("dekg serve: --watch runs in one worker process only", err=True)
+            raise typer.Exit(2)
+        os.environ["DEKG_WATCH_IN_SERVICE"] = "true"  # read by the app factory's settings
+        get_settings.cache_clear()
     settings = get_settings()
+    if watch:
+        from api.watch.service import FeedListError, feeds_of
+
+        try:
+            feeds_of(settings)
+        except FeedListError as e:
+            typer.echo(f"dekg serve: {e}", err=True)
+            raise typer.Exit(2) from e
     try:
         connection = connection_from_settings(settings)
     except NotConfigured as e:

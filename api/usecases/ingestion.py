@@ -1,8 +1,9 @@
 """Ingest articles: extract their events, then load them into the graph.
 
 Two shapes of the one use case: :func:`ingest_stream` (the CLI: many files, batched writes,
-a report at the end) and :class:`Ingestion` (the API: a few articles at a time, each with its
-status). Both ensure the schema, extract with the given extractor, write with
+a report at the end; its write half :func:`load_results` also loads what ``dekg watch`` and
+``dekg backfill`` extracted) and :class:`Ingestion` (the API: a few articles at a time, each
+with its status). Both ensure the schema, extract with the given extractor, write with
 ``graph.writer.GraphWriter``, and report per item with ``ontology.outcome``.
 """
 
@@ -50,7 +51,19 @@ def ingest_stream(
             on_result(result)
             yield result
 
-    return GraphWriter(graph, batch_size=batch_size).write_results(results())
+    return load_results(graph, results(), batch_size=batch_size)
+
+
+def load_results(
+    graph: Graph, results: Iterable[ExtractionResult], *, batch_size: int = 1000
+) -> WriteReport:
+    """Load extraction results made elsewhere (the watch queue's consumer, the backfill's
+    workers) in batches of ``batch_size`` events: the write half of :func:`ingest_stream`.
+
+    Raises:
+        GraphUnavailable: Neo4j went away (what was committed stays; run again).
+    """
+    return GraphWriter(graph, batch_size=batch_size).write_results(results)
 
 
 @dataclass(frozen=True, slots=True)

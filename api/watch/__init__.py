@@ -1,0 +1,1 @@
+"""Feed watching: polling, polite fetching, de-duplication into the durable queue."""

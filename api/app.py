@@ -21,7 +21,9 @@ from starlette.concurrency import run_in_threadpool
 
 from api import errors
 from api.cache import GraphVersion, ReadCache, ReadCacheMiddleware, ResponseCache
+from api.console import ConsoleLimiter
 from api.deps import ExtractorHolder, Reachability, SchemaGate
+from api.hosts import TrustedHosts
 from api.jobs import JobRunner
 from api.limits import BodySizeLimit
 from api.routes import (
@@ -70,6 +72,8 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
         to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
         # Ingestion (seconds of NLP per article) gets threads of its own, so reads go on.
         app.state.ingest_limiter = CapacityLimiter(INGEST_THREADS)
+        # The console has slots of its own: slow queries never take the threads above.
+        app.state.console_limiter = ConsoleLimiter(settings.cypher_concurrency)
         app.state.settings = settings
         app.state.driver = driver
         app.state.reachability = Reachability(driver)
@@ -104,6 +108,8 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
             allow_headers=["Authorization", "Content-Type", "X-API-Key"],
         )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    # Outermost: a request for another host name (DNS rebinding) gets nothing else.
+    app.add_middleware(TrustedHosts, allowed=settings.allowed_hosts)
     for module in (health, articles, jobs, events, actors, relations, paths, cypher, export):
         app.include_router(module.router)
     viewer.mount(app)

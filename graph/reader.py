@@ -1,7 +1,8 @@
-"""Read functions of the query service: events, actors, relationships, paths, Cypher, stats.
+"""Read functions of the query service: events, actors, relationships, paths, stats (the
+Cypher console is ``graph.console``).
 
 Every function receives the driver and the database name, runs a fixed query from
-``graph.queries`` as a READ (``routing_=READ``; the Cypher endpoint in a READ transaction) and
+``graph.queries`` as a READ (``routing_=READ``) and
 returns plain Python values (dicts, lists, ``datetime.date``); the API turns them into its
 response models. Neo4j errors become ``GraphUnavailable`` (cannot reach the server),
 ``NotFound`` or ``QueryRejected``, chained to the driver's error.
@@ -9,12 +10,10 @@ response models. Neo4j errors become ``GraphUnavailable`` (cannot reach the serv
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -45,14 +44,6 @@ MAX_PATH_LENGTH = 6
 READ_RETRY_S = 1.0
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 _ID_PART = re.compile(r"^[A-Za-z0-9._-]+$")
-
-# Statements the Cypher endpoint refuses before sending them: reading files or URLs, and
-# procedures that run other statements or change the server. Neo4j itself refuses writes.
-_FORBIDDEN = re.compile(
-    r"\bLOAD\s+CSV\b|\bapoc\s*\.\s*(load|import|export|cypher|periodic|trigger|systemdb|"
-    r"custom|do|util\s*\.\s*sleep)\b|\bdbms\s*\.\s*(security|setConfigValue|killQuer)",
-    re.IGNORECASE,
-)
 
 
 @contextmanager
@@ -132,62 +123,6 @@ def native(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: native(v) for k, v in value.items()}
     return value
-
-
-def jsonable(value: Any) -> Any:
-    """Any value a Cypher query returns, as JSON-safe data.
-
-    Nodes, relationships and paths become maps (``element_id``, labels/type, properties);
-    temporal values ISO strings; durations ISO 8601 durations; points maps with ``srid`` and
-    coordinates; bytes base64; non-finite floats the strings ``"NaN"``, ``"Infinity"``,
-    ``"-Infinity"`` (JSON has no such numbers).
-
-    Example:
-        >>> jsonable({"x": [1, float("nan")], "d": neo4j.time.Date(2021, 12, 2)})
-        {'x': [1, 'NaN'], 'd': '2021-12-02'}
-    """
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "NaN"
-        if math.isinf(value):
-            return "Infinity" if value > 0 else "-Infinity"
-        return value
-    if isinstance(value, neo4j.graph.Node):
-        return {
-            "element_id": value.element_id,
-            "labels": sorted(value.labels),
-            "properties": jsonable(dict(value.items())),
-        }
-    if isinstance(value, neo4j.graph.Relationship):
-        return {
-            "element_id": value.element_id,
-            "type": value.type,
-            "start": value.start_node.element_id if value.start_node else None,
-            "end": value.end_node.element_id if value.end_node else None,
-            "properties": jsonable(dict(value.items())),
-        }
-    if isinstance(value, neo4j.graph.Path):
-        return {
-            "nodes": [jsonable(n) for n in value.nodes],
-            "relationships": [jsonable(r) for r in value.relationships],
-        }
-    if isinstance(value, neo4j.spatial.Point):
-        return {"srid": value.srid, "coordinates": [jsonable(c) for c in value]}
-    if isinstance(value, neo4j.time.Duration):
-        return value.iso_format()
-    if isinstance(value, neo4j.time.Date | neo4j.time.DateTime | neo4j.time.Time):
-        return value.iso_format()
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, bytes | bytearray):
-        return base64.b64encode(bytes(value)).decode("ascii")
-    if isinstance(value, Mapping):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, Iterable):
-        return [jsonable(v) for v in value]
-    return str(value)
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -610,7 +545,7 @@ def shortest_paths(
     return [{"length": len(r["edges"]), "nodes": r["nodes"], "edges": r["edges"]} for r in rows]
 
 
-# --- server, stats, Cypher ---------------------------------------------------------------------
+# --- server, stats ---------------------------------------------------------------------
 
 
 def stats(driver: neo4j.Driver, database: str) -> Row:
@@ -636,60 +571,3 @@ def server_version(driver: neo4j.Driver, database: str) -> str:
     """``"Neo4j Kernel 5.26.x community"``; raises ``GraphUnavailable`` when unreachable."""
     rows = _read(driver, database, queries.API_COMPONENTS, "asking the server version")
     return ", ".join(f"{r['name']} {r['version']} {r['edition']}" for r in rows)
-
-
-@dataclass(frozen=True, slots=True)
-class CypherRows:
-    columns: list[str]
-    rows: list[Row]
-    truncated: bool
-
-
-def run_read_query(
-    driver: neo4j.Driver,
-    database: str,
-    text: str,
-    params: Mapping[str, Any],
-    *,
-    timeout_s: float,
-    row_limit: int,
-) -> CypherRows:
-    """Run a user's Cypher in a READ transaction with a time limit and a row cap.
-
-    Neo4j refuses any write in a READ transaction; file/URL loading and procedures that run
-    other statements are refused before the query is sent.
-
-    Raises:
-        QueryRejected: a write, a syntax error, a forbidden procedure, the time limit.
-        GraphUnavailable: Neo4j cannot be reached.
-    """
-    if _FORBIDDEN.search(text):
-        raise QueryRejected(
-            "this query uses LOAD CSV or a procedure the Cypher endpoint does not allow"
-        )
-
-    @neo4j.unit_of_work(timeout=timeout_s)
-    def work(tx: neo4j.ManagedTransaction) -> CypherRows:
-        result = tx.run(text, dict(params))
-        columns = list(result.keys())
-        rows: list[Row] = []
-        for record in result:
-            if len(rows) == row_limit:
-                return CypherRows(columns, rows, True)
-            rows.append({k: jsonable(v) for k, v in record.items()})
-        return CypherRows(columns, rows, False)
-
-    with _neo4j_errors("running a query"):  # Neo4j unreachable, busy, refusing credentials
-        try:
-            with _session(driver, database) as session:
-                return session.execute_read(work)
-        except (TransientError, AuthError):
-            raise
-        except Neo4jError as e:  # the query's own fault: syntax, a write, the time limit
-            if "TimedOut" in (e.code or ""):
-                raise QueryRejected(
-                    f"the query did not finish within the time limit of {timeout_s:g} s ({e.code})"
-                ) from e
-            raise QueryRejected(f"{e.code}: {e.message}") from e
-        except (TypeError, ValueError, OverflowError) as e:
-            raise QueryRejected(f"a parameter cannot be sent to Neo4j: {e}") from e

@@ -16,7 +16,8 @@ from api.cursor import decode_cursor, encode_cursor
 from api.deps import parse_near, presented_key
 from api.errors import InvalidParameter, PayloadTooLarge, Unauthorized, problem_for
 from graph import GraphUnavailable, NotFound, QueryRejected
-from graph.reader import actor_candidates, interaction_row, jsonable, month_buckets
+from graph.console import jsonable
+from graph.reader import actor_candidates, interaction_row, month_buckets
 from ingest import InputError, UnsupportedLanguage
 
 

@@ -25,6 +25,8 @@ from api.console import ConsoleLimiter
 from api.deps import ExtractorHolder, Reachability, SchemaGate
 from api.hosts import TrustedHosts
 from api.jobs import JobRunner
+from api.jobstore import JobStore
+from api.jsonlimits import JsonLimits
 from api.limits import BodySizeLimit
 from api.routes import (
     actors,
@@ -41,11 +43,14 @@ from api.routes import (
 from api.runtime import open_driver
 from api.settings import Settings, get_settings
 from graph import reader
+from graph.writer import GraphWriter
 
 log = logging.getLogger(__name__)
 
 #: Threads for POST /articles (extraction runs one article at a time anyway).
 INGEST_THREADS = 2
+#: The durable batch-job store, in DEKG_DATA_DIR (docs/decisions/0009-job-store.md).
+JOB_STORE = "jobs.sqlite3"
 
 
 def _version() -> str:
@@ -79,12 +84,13 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
         app.state.reachability = Reachability(driver)
         app.state.schema = SchemaGate(driver, settings.neo4j_database)
         app.state.extractor = ExtractorHolder(settings)
-        app.state.jobs = JobRunner()
         app.state.read_cache = _read_cache(settings, driver)
+        app.state.jobs = _job_runner(app, settings, driver)
         if not await run_in_threadpool(app.state.schema.try_ensure):
             log.warning("Neo4j is not reachable yet; the schema is created on first write")
         if preload_nlp:
             await run_in_threadpool(app.state.extractor.get)
+        app.state.jobs.start()  # resumes the jobs a previous process left unfinished
         try:
             yield
         finally:
@@ -107,6 +113,7 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type", "X-API-Key"],
         )
+    app.add_middleware(JsonLimits)  # inside the size limit: the body it buffers is bounded
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     # Outermost: a request for another host name (DNS rebinding) gets nothing else.
     app.add_middleware(TrustedHosts, allowed=settings.allowed_hosts)
@@ -114,6 +121,19 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
         app.include_router(module.router)
     viewer.mount(app)
     return app
+
+
+def _job_runner(app: FastAPI, settings: Settings, driver: neo4j.Driver) -> JobRunner:
+    """Batch jobs in ``DEKG_DATA_DIR/jobs.sqlite3``, run with the app's pipeline and driver."""
+    cache: ReadCache | None = app.state.read_cache
+    ingestion = articles.Ingestion(
+        app.state.extractor,
+        GraphWriter(driver, settings.neo4j_database),
+        app.state.schema,
+        cache.version.expire if cache else lambda: None,
+    )
+    store = JobStore(settings.data_dir / JOB_STORE)
+    return JobRunner(store, articles.batch_process(ingestion))
 
 
 def _read_cache(settings: Settings, driver: neo4j.Driver) -> ReadCache | None:

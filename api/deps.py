@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.errors import Forbidden, InvalidParameter, Unauthorized
 from api.settings import Settings
-from graph import GraphUnavailable, NotFound, reader
+from graph import GraphUnavailable, NotFound, actor_refs, reader
 from graph.filters import GraphFilter
 from graph.schema import ensure_schema
 from ontology.model import Modality
@@ -235,6 +235,10 @@ def parse_near(near: str | None) -> tuple[float, float, float] | None:
     return lat, lon, km
 
 
+#: Most values of one repeatable filter parameter (``actor=…&actor=…``).
+MAX_FILTER_VALUES = 50
+
+
 async def event_filter(
     *,
     driver: DriverDep,
@@ -260,6 +264,9 @@ async def event_filter(
 
     Async (no thread of its own) unless actor references need resolving in Neo4j.
     """
+    for name, values in (("type", type), ("actor", actor), ("country", country)):
+        if values and len(values) > MAX_FILTER_VALUES:
+            raise InvalidParameter(f"{name}: at most {MAX_FILTER_VALUES} values, got {len(values)}")
     actors = await run_in_threadpool(_resolve_actors, driver, database, actor) if actor else []
     try:
         return GraphFilter(
@@ -286,6 +293,6 @@ FilterDep = Annotated[GraphFilter, Depends(event_filter)]
 
 def _resolve_actors(driver: neo4j.Driver, database: str, refs: list[str]) -> list[str]:
     try:
-        return [resolve_actor_ref(driver, database, ref) for ref in refs]
+        return actor_refs.resolve_actors(driver, database, refs)  # one query for all
     except NotFound as e:
         raise InvalidParameter(f"actor: {e}") from e

@@ -164,11 +164,21 @@ async def handle_error(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(
         problem.status,
         problem.title,
-        str(exc),
+        public_detail(exc),
         slug=problem.slug,
         instance=instance,
         headers=headers or None,
     )
+
+
+def public_detail(exc: BaseException) -> str:
+    """What the caller is told: our own words for the graph store's failures (the driver's
+    text, with addresses and connection ids, goes to the log only)."""
+    if isinstance(exc, GraphUnavailable):
+        return "Neo4j is not reachable or is busy; try again later"
+    if isinstance(exc, GraphError) and problem_for(exc).status >= 500:
+        return "the graph store failed on this request; the error is in the service log"
+    return str(exc)
 
 
 def _validation_item(error: Any) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from anyio import to_thread
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
+from api.bodies import as_utf8
 from api.cache import ReadCache
 from api.deps import (
     DatabaseDep,
@@ -25,7 +26,8 @@ from api.deps import (
     WriteAuth,
 )
 from api.errors import InvalidParameter, UnsupportedMediaType
-from api.jobs import ItemFailure, JobRunner, Progress
+from api.jobs import JobRunner, Process
+from api.jobstore import Outcome
 from api.schemas import ArticleIngested, ArticleRef, EventPublic, JobPublic
 from graph.writer import GraphWriter
 from ingest import IngestError
@@ -92,7 +94,9 @@ class ArticleMeta:
         title: Annotated[str | None, Query(max_length=1000)] = None,
         published: dt.date | None = None,
         publisher: Annotated[str | None, Query(max_length=200)] = None,
-        url: Annotated[str | None, Query(max_length=2000)] = None,
+        url: Annotated[
+            str | None, Query(max_length=2000, pattern=r"^\s*[hH][tT][tT][pP][sS]?://")
+        ] = None,
     ) -> None:
         self.id = id
         self.values: dict[str, str | dt.date | None] = {
@@ -199,7 +203,7 @@ async def post_article(
     text was loaded before); 422 with the reason when the body cannot be read or extracted.
     """
     kind = _kind(request, SINGLE_KINDS)
-    data = await request.body()
+    data = as_utf8(await request.body(), request.headers.get("content-type", ""))
     ingestion = Ingestion(holder, GraphWriter(driver, database), schema, _written(request))
     return await to_thread.run_sync(
         functools.partial(_post_one, data, kind, meta, ingestion),
@@ -235,60 +239,37 @@ def _post_one(data: bytes, kind: str, meta: ArticleMeta, ingestion: Ingestion) -
     dependencies=[WriteAuth],
     openapi_extra=_BATCH_DOC,
 )
-async def post_batch(
-    *,
-    request: Request,
-    driver: LiveDriverDep,
-    database: DatabaseDep,
-    holder: ExtractorHolderDep,
-    schema: SchemaGateDep,
-) -> JSONResponse:
+async def post_batch(*, request: Request) -> JSONResponse:
     """Reads a JSON list of articles or JSON lines (one article a line) and queues a job that
     extracts and loads them; poll ``GET /jobs/{id}`` (the ``Location`` header). Items that
-    cannot be read are reported per item in the job; the others go on. Needs an API key."""
+    cannot be read, or fail, are reported per item in the job; the others go on. The job is
+    stored durably before the 202 (also while Neo4j is down: it waits) and resumes after a
+    restart. An empty batch is a 422. Needs an API key."""
     kind = _kind(request, BATCH_KINDS)
     data = await request.body()
     items = await to_thread.run_sync(
         _read_items, data, kind, limiter=request.app.state.ingest_limiter
     )
+    if not data.strip() or not items:
+        raise InvalidParameter("the batch holds no articles")
     runner: JobRunner = request.app.state.jobs
-    ingestion = Ingestion(holder, GraphWriter(driver, database), schema, _written(request))
-    job = runner.submit(len(items), _batch_work(items, ingestion))
-    body = JobPublic.model_validate(asdict(runner.get(job.id)))
+    job = await to_thread.run_sync(runner.submit, items)  # stored durably before the 202
+    body = JobPublic.model_validate(asdict(job))
     return JSONResponse(
         body.model_dump(mode="json"), status_code=202, headers={"Location": f"/jobs/{job.id}"}
     )
 
 
-#: Articles extracted and written together in a batch job.
-BATCH_STEP = 16
+def batch_process(ingestion: Ingestion) -> Process:
+    """What the job runner calls for each step: extract and load, one outcome per article."""
+
+    def process(articles: list[Article]) -> list[Outcome]:
+        return [_outcome(result, status) for result, status in ingestion.run(articles)]
+
+    return process
 
 
-def _batch_work(
-    items: list[Any], ingestion: Ingestion
-) -> Callable[[Callable[[Progress], None]], None]:
-    def work(record: Callable[[Progress], None]) -> None:
-        bad = tuple(
-            ItemFailure(i.label, str(i.error), type(i.error).__name__)
-            for i in items
-            if i.error is not None
-        )
-        if bad:
-            record(Progress(processed=len(bad), errors=bad))
-        good = [i.article for i in items if i.error is None]
-        for start in range(0, len(good), BATCH_STEP):
-            record(_step(ingestion.run(good[start : start + BATCH_STEP])))
-
-    return work
-
-
-def _step(done: list[tuple[ExtractionResult, str]]) -> Progress:
-    return Progress(
-        processed=len(done),
-        written=sum(1 for _, s in done if s == "written"),
-        unchanged=sum(1 for _, s in done if s == "unchanged"),
-        events=sum(len(r.events) for r, s in done if s == "written"),
-        errors=tuple(
-            ItemFailure(r.item, r.error or "failed", r.error_kind) for r, s in done if s == "failed"
-        ),
-    )
+def _outcome(result: ExtractionResult, status: str) -> Outcome:
+    if status == "failed":
+        return Outcome(0, "failed", 0, result.error or "failed", result.error_kind)
+    return Outcome(0, "written" if status == "written" else "unchanged", len(result.events))

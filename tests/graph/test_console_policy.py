@@ -221,3 +221,10 @@ def test_the_server_loads_every_plugin_name_the_console_allows_and_nothing_more(
 def test_the_generated_neo4j_conf_sets_the_allowlist(tmp_path: Path) -> None:
     text = ServerConfig(tmp_path, tmp_path / "plugins", 7687, 7474).render()
     assert f"dbms.security.procedures.allowlist={PROCEDURE_ALLOWLIST}\n" in text
+
+
+def test_the_compose_file_sets_the_same_allowlist() -> None:
+    compose = Path(__file__).resolve().parents[2] / "docker" / "compose.yaml"
+    assert (
+        f'NEO4J_dbms_security_procedures_allowlist: "{PROCEDURE_ALLOWLIST}"' in compose.read_text()
+    )

@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 #: Articles extracted and written together in one step of a job.
 BATCH_STEP = 16
+#: How long a shutdown waits for the step in progress (it is redone at the next start).
+SHUTDOWN_WAIT_S = 5.0
 #: Extract and load articles; one outcome per article, in order (``position`` ignored).
 Process = Callable[[list[Article]], list[Outcome]]
 
@@ -66,9 +68,12 @@ class JobRunner:
         return self.store.get(job_id)
 
     def shutdown(self) -> None:
-        """Stop after the current step; unfinished jobs resume at the next start."""
+        """Stop after the current step (waiting a few seconds for it); unfinished jobs resume
+        at the next start."""
         self._stop.set()
         self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=SHUTDOWN_WAIT_S)
 
     def _loop(self) -> None:
         while not self._stop.is_set():

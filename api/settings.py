@@ -41,7 +41,8 @@ class Settings(BaseSettings):
     cypher_open: bool = False
     cypher_byte_limit: int = Field(default=8 * 1024 * 1024, ge=1024)
     # Console queries running at once per worker process; beyond it 429 with Retry-After.
-    cypher_concurrency: int = Field(default=2, ge=1, le=64)
+    # One by default: a CPU-bound console query takes a core from Neo4j (2-core hosts).
+    cypher_concurrency: int = Field(default=1, ge=1, le=64)
     # Host header names answered (DNS rebinding); "*" answers any.
     allowed_hosts: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["127.0.0.1", "localhost", "::1", "[::1]"]

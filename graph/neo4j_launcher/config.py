@@ -17,6 +17,7 @@ _MEMORY = re.compile(r"^[1-9][0-9]*[kmgKMG]?$")
 #: periodic/util.sleep and the rest of APOC are never loaded.
 PROCEDURE_ALLOWLIST = ",".join(
     (
+        "apoc.version",
         "apoc.path.*",
         "apoc.neighbors.*",
         "apoc.algo.dijkstra",

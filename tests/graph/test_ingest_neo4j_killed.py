@@ -93,11 +93,15 @@ def _rows(driver: neo4j.Driver, query: str) -> list[dict[str, Any]]:
 
 
 def snapshot(driver: neo4j.Driver) -> dict[str, Any]:
+    """The graph's content; the change log (one record per write transaction, graph.changes)
+    is bookkeeping, and a run that was killed and resumed has written more of it."""
     return {
         "nodes": sorted(
             (r["labels"], r["id"])
             for r in _rows(
-                driver, "MATCH (n) RETURN apoc.coll.sort(labels(n)) AS labels, n.id AS id"
+                driver,
+                "MATCH (n) WHERE NOT n:GraphChange AND NOT n:GraphChangeLog "
+                "RETURN apoc.coll.sort(labels(n)) AS labels, n.id AS id",
             )
         ),
         "relationships": sorted(

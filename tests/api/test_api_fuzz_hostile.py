@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import neo4j
 import pytest
@@ -78,7 +78,12 @@ def test_hostile_values_never_get_a_5xx(
             url = url.replace("{" + parameter["name"] + "}", quote(value, safe=""))
         elif parameter["in"] == "query" and data.draw(st.booleans()):
             repeat = data.draw(st.sampled_from([1, 1, 2, 60]))
-            query += [(parameter["name"], data.draw(QUERY_VALUE))] * repeat
+            value = data.draw(QUERY_VALUE)
+            query += [(parameter["name"], value)] * repeat
+    # httpx refuses to send a query over 64 KiB (InvalidURL): long values are not repeated
+    # past what a client can send (a single one of them is still sent).
+    while len(query) > 1 and len(urlencode(query)) > 60_000:
+        query.pop()
     kwargs: dict[str, Any] = {"params": query, "headers": dict(KEY)}
     if has_body and method == "post":
         where = data.draw(st.sampled_from(["text", "title", "url", "published", "id", "param"]))

@@ -20,8 +20,12 @@ from starlette.concurrency import run_in_threadpool
 
 from api import errors
 from api.cache import GraphState, ReadCache, ReadCacheMiddleware, ResponseCache
+from api.console import ConsoleLimiter
 from api.deps import ExtractorHolder, Reachability, SchemaGate
+from api.hosts import TrustedHosts
 from api.jobs import JobRunner
+from api.jobstore import JobStore
+from api.jsonlimits import JsonLimits
 from api.limits import BodySizeLimit
 from api.routes import (
     actor_events,
@@ -39,6 +43,7 @@ from api.routes import (
 )
 from api.runtime import open_driver
 from api.settings import Settings, get_settings
+from api.usecases.ingestion import Ingestion
 from api.watch.service import start_watch
 from graph import changes
 from graph.session import Graph
@@ -47,6 +52,8 @@ log = logging.getLogger(__name__)
 
 #: Threads for POST /articles (extraction runs one article at a time anyway).
 INGEST_THREADS = 2
+#: The durable batch-job store, in DEKG_DATA_DIR (docs/decisions/0009-job-store.md).
+JOB_STORE = "jobs.sqlite3"
 
 
 def _version() -> str:
@@ -73,17 +80,21 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
         to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
         # Ingestion (seconds of NLP per article) gets threads of its own, so reads go on.
         app.state.ingest_limiter = CapacityLimiter(INGEST_THREADS)
+        # The console has slots of its own: slow queries never take the threads above.
+        app.state.console_limiter = ConsoleLimiter(settings.cypher_concurrency)
         app.state.settings = settings
         app.state.driver = driver
         app.state.reachability = Reachability(driver)
         app.state.schema = SchemaGate(Graph(driver, settings.neo4j_database))
         app.state.extractor = ExtractorHolder(settings)
-        app.state.jobs = JobRunner()
-        app.state.read_cache = _read_cache(settings, Graph(driver, settings.neo4j_database))
+        graph = Graph(driver, settings.neo4j_database)
+        app.state.read_cache = _read_cache(settings, graph)
+        app.state.jobs = _job_runner(app, settings, graph)
         if not await run_in_threadpool(app.state.schema.try_ensure):
             log.warning("Neo4j is not reachable yet; the schema is created on first write")
         if preload_nlp:
             await run_in_threadpool(app.state.extractor.get)
+        app.state.jobs.start()  # resumes the jobs a previous process left unfinished
         app.state.watch = await run_in_threadpool(
             start_watch, settings, Graph(driver, settings.neo4j_database)
         )
@@ -111,12 +122,28 @@ def create_app(settings: Settings | None = None, *, preload_nlp: bool = False) -
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type", "X-API-Key"],
         )
+    app.add_middleware(JsonLimits)  # inside the size limit: the body it buffers is bounded
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    # Outermost: a request for another host name (DNS rebinding) gets nothing else.
+    app.add_middleware(TrustedHosts, allowed=settings.allowed_hosts)
     for module in (health, articles, jobs, events, actors, relations, paths, cypher, export, watch):
         app.include_router(module.router)
     app.include_router(actor_events.router)  # the actor page's events (issue 15)
     viewer.mount(app)
     return app
+
+
+def _job_runner(app: FastAPI, settings: Settings, graph: Graph) -> JobRunner:
+    """Batch jobs in ``DEKG_DATA_DIR/jobs.sqlite3``, run with the app's pipeline and graph."""
+    cache: ReadCache | None = app.state.read_cache
+    ingestion = Ingestion(
+        app.state.extractor.extract,
+        graph,
+        app.state.schema.ensure,
+        cache.state.expire if cache else lambda: None,
+    )
+    store = JobStore(settings.data_dir / JOB_STORE)
+    return JobRunner(store, articles.batch_process(ingestion))
 
 
 def _read_cache(settings: Settings, graph: Graph) -> ReadCache | None:

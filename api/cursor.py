@@ -8,6 +8,10 @@ import datetime as dt
 import json
 
 from api.errors import InvalidParameter
+from ingest import InputError, jsonsafe
+
+#: Longest cursor accepted (the service's own are under 300 characters).
+MAX_CURSOR_CHARS = 1000
 
 
 def encode_cursor(date: dt.date, event_id: str) -> str:
@@ -28,12 +32,14 @@ def decode_cursor(cursor: str) -> tuple[dt.date, str]:
         InvalidParameter: the cursor was not made by this service.
     """
     try:
+        if len(cursor) > MAX_CURSOR_CHARS:
+            raise ValueError("cursor too long")
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        date, event_id = json.loads(raw.decode("utf-8"))
+        date, event_id = jsonsafe.loads(raw.decode("utf-8"), max_depth=1)
         if not isinstance(event_id, str) or not isinstance(date, str):
             raise TypeError("cursor fields have the wrong types")
         return dt.date.fromisoformat(date), event_id
-    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as e:
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError, InputError) as e:
         raise InvalidParameter(
             "cursor: not a cursor returned by this service (pass next_cursor as it is)"
         ) from e

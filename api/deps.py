@@ -20,7 +20,7 @@ import neo4j
 from fastapi import Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from api.errors import Forbidden, Unauthorized
+from api.errors import Forbidden, InvalidParameter, Unauthorized
 from api.settings import Settings
 from api.usecases import filters
 from api.usecases.filters import parse_near, resolve_actors
@@ -245,6 +245,10 @@ async def require_api_key(request: Request, settings: SettingsDep) -> None:
 WriteAuth = Depends(require_api_key)
 
 
+#: Most values of one repeatable filter parameter (``actor=…&actor=…``).
+MAX_FILTER_VALUES = 50
+
+
 async def event_filter(
     *,
     graph: GraphDep,
@@ -269,6 +273,9 @@ async def event_filter(
 
     Async (no thread of its own) unless actor references need resolving in Neo4j.
     """
+    for name, values in (("type", type), ("actor", actor), ("country", country)):
+        if values and len(values) > MAX_FILTER_VALUES:
+            raise InvalidParameter(f"{name}: at most {MAX_FILTER_VALUES} values, got {len(values)}")
     actors = await run_in_threadpool(resolve_actors, graph, actor) if actor else []
     return filters.event_filter(
         types=type or (),

@@ -61,6 +61,14 @@ class Busy(ApiError):
     """Too many background jobs are waiting; try again later."""
 
 
+class TooManyRequests(ApiError):
+    """Every slot of a bounded resource (the console) is taken; retry after a pause."""
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     status: int
@@ -78,6 +86,7 @@ _PROBLEMS: dict[type[BaseException], Problem] = {
     UnsupportedMediaType: Problem(415, "Unsupported media type", "unsupported-media-type"),
     InvalidParameter: Problem(422, "Invalid parameter", "invalid-parameter"),
     Busy: Problem(503, "Busy", "busy", RETRY_AFTER_S),
+    TooManyRequests: Problem(429, "Too many requests", "too-many-requests", RETRY_AFTER_S),
     ApiError: Problem(400, "Bad request", "bad-request"),
     GraphUnavailable: Problem(503, "Neo4j unavailable", "graph-unavailable", RETRY_AFTER_S),
     NotFound: Problem(404, "Not found", "not-found"),
@@ -147,7 +156,7 @@ async def handle_error(request: Request, exc: Exception) -> JSONResponse:
             reachability.mark_down()
     headers: dict[str, str] = {}
     if problem.retry_after is not None:
-        headers["Retry-After"] = str(problem.retry_after)
+        headers["Retry-After"] = str(getattr(exc, "retry_after", problem.retry_after))
     if isinstance(exc, Unauthorized):
         headers["WWW-Authenticate"] = 'Bearer realm="dekg"'
     if problem.status >= 500:
@@ -155,11 +164,21 @@ async def handle_error(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(
         problem.status,
         problem.title,
-        str(exc),
+        public_detail(exc),
         slug=problem.slug,
         instance=instance,
         headers=headers or None,
     )
+
+
+def public_detail(exc: BaseException) -> str:
+    """What the caller is told: our own words for the graph store's failures (the driver's
+    text, with addresses and connection ids, goes to the log only)."""
+    if isinstance(exc, GraphUnavailable):
+        return "Neo4j is not reachable or is busy; try again later"
+    if isinstance(exc, GraphError) and problem_for(exc).status >= 500:
+        return "the graph store failed on this request; the error is in the service log"
+    return str(exc)
 
 
 def _validation_item(error: Any) -> dict[str, Any]:

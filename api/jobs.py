@@ -1,131 +1,141 @@
-"""A small in-process runner for ``POST /articles/batch``: bounded queue, progress by id.
+"""The runner of ``POST /articles/batch`` jobs, over the durable ``api.jobstore``.
 
 One worker thread runs the jobs one after another (extraction is CPU-bound and this machine
-has few cores); at most ``max_pending`` jobs wait, and the last ``keep`` jobs are remembered
-for ``GET /jobs/{id}``. Jobs do not survive a restart.
+has few cores), ``BATCH_STEP`` articles at a time; at most ``max_pending`` jobs wait, and the
+last ``keep`` finished jobs are remembered for ``GET /jobs/{id}``. Jobs survive a restart:
+the runner resumes every unfinished job at start.
+
+A bad item never sinks a batch: when a step fails, its articles are run one by one and the
+ones that still fail are recorded with their error while the others are loaded. While Neo4j
+is unreachable the job waits and tries again (its items stay pending).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import threading
-import uuid
-from collections import OrderedDict
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Callable, Sequence
 
-from api.errors import Busy, JobNotFound
-from ontology.outcome import ItemError as ItemFailure
+from api.jobstore import ItemFailure, Job, JobStore, NewItem, Outcome, PendingItem
+from graph import GraphUnavailable
+from ingest.readers import ReadItem
+from ontology.model import Article
+
+__all__ = ["BATCH_STEP", "ItemFailure", "Job", "JobRunner", "Process"]
 
 log = logging.getLogger(__name__)
 
-Status = Literal["queued", "running", "done", "failed"]
-
-
-@dataclass(slots=True)
-class Job:
-    """Progress of one batch; updated by the worker thread under the runner's lock."""
-
-    id: str
-    total: int
-    status: Status = "queued"
-    processed: int = 0
-    written: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    events: int = 0
-    errors: list[ItemFailure] = field(default_factory=list)
-    created: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
-    finished: dt.datetime | None = None
-    message: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """What one step of a job did (added to the job's counts)."""
-
-    processed: int = 0
-    written: int = 0
-    unchanged: int = 0
-    events: int = 0
-    errors: tuple[ItemFailure, ...] = ()
-
-
-#: A job's work: called with a callback that records progress as the work goes.
-Work = Callable[[Callable[[Progress], None]], None]
+#: Articles extracted and written together in one step of a job.
+BATCH_STEP = 16
+#: How long a shutdown waits for the step in progress (it is redone at the next start).
+SHUTDOWN_WAIT_S = 5.0
+#: Extract and load articles; one outcome per article, in order (``position`` ignored).
+Process = Callable[[list[Article]], list[Outcome]]
 
 
 class JobRunner:
-    def __init__(self, *, max_pending: int = 8, keep: int = 200) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dekg-job")
-        self._lock = threading.Lock()
-        self._jobs: OrderedDict[str, Job] = OrderedDict()
+    def __init__(
+        self,
+        store: JobStore,
+        process: Process,
+        *,
+        max_pending: int = 8,
+        keep: int = 200,
+        retry_s: float = 5.0,
+    ) -> None:
+        self.store = store
+        self._process = process
         self._max_pending = max_pending
         self._keep = keep
+        self._retry_s = retry_s
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="dekg-jobs", daemon=True)
 
-    def submit(self, total: int, work: Work) -> Job:
-        """Queue ``work``; raises ``Busy`` when ``max_pending`` jobs already wait."""
-        with self._lock:
-            waiting = sum(1 for j in self._jobs.values() if j.status in ("queued", "running"))
-            if waiting >= self._max_pending:
-                raise Busy(f"{waiting} batch jobs are waiting or running; try again later")
-            job = Job(id=uuid.uuid4().hex, total=total)
-            self._jobs[job.id] = job
-            while len(self._jobs) > self._keep:
-                self._jobs.popitem(last=False)
-        self._pool.submit(self._run, job, work)
-        return job
+    def start(self) -> None:
+        """Start the worker; it first resumes the jobs a previous process left unfinished."""
+        self._thread.start()
+
+    def submit(self, items: Sequence[ReadItem]) -> Job:
+        """Store a job durably and queue it; raises ``Busy`` when ``max_pending`` jobs wait."""
+        job_id = self.store.add(
+            [_new_item(i) for i in items], max_pending=self._max_pending, keep=self._keep
+        )
+        self._wake.set()
+        return self.store.get(job_id)
 
     def get(self, job_id: str) -> Job:
-        with self._lock:
-            job = self._jobs.get(job_id)
-            if job is None:
-                raise JobNotFound(f"no job with id {job_id!r}")
-            return _copy(job)
-
-    def _record(self, job: Job, step: Progress) -> None:
-        with self._lock:
-            job.processed += step.processed
-            job.written += step.written
-            job.unchanged += step.unchanged
-            job.events += step.events
-            job.failed += len(step.errors)
-            job.errors.extend(step.errors)
-
-    def _run(self, job: Job, work: Work) -> None:
-        with self._lock:
-            job.status = "running"
-        status: Status = "done"
-        message = None
-        try:
-            work(lambda step: self._record(job, step))
-        except Exception as e:  # noqa: BLE001 - a job's failure is reported on the job
-            log.warning("job %s failed: %s", job.id, e)
-            status, message = "failed", f"{type(e).__name__}: {e}"
-        with self._lock:
-            job.status = status
-            job.message = message
-            job.finished = dt.datetime.now(dt.UTC)
+        return self.store.get(job_id)
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop after the current step (waiting a few seconds for it); unfinished jobs resume
+        at the next start."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=SHUTDOWN_WAIT_S)
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            jobs = self.store.unfinished()
+            if not jobs:
+                self._wake.wait(timeout=5)
+                self._wake.clear()
+                continue
+            for job_id in jobs:
+                if self._stop.is_set() or not self._run(job_id):
+                    break
+
+    def _run(self, job_id: str) -> bool:
+        """Run a job to its end; False when it must wait (Neo4j unreachable, stopping)."""
+        self.store.set_status(job_id, "running")
+        try:
+            while not self._stop.is_set():
+                step = self.store.pending(job_id, BATCH_STEP)
+                if not step:
+                    self.store.set_status(job_id, "done")
+                    return True
+                self.store.record(job_id, self._step(step))
+            return False
+        except GraphUnavailable as e:
+            log.warning("job %s waits for Neo4j (%s); retrying in %g s", job_id, e, self._retry_s)
+            self._stop.wait(self._retry_s)
+            return False
+        except Exception as e:
+            log.exception("job %s failed", job_id)
+            self.store.set_status(job_id, "failed", f"{type(e).__name__}: {e}")
+            return True
+
+    def _step(self, step: list[PendingItem]) -> list[Outcome]:
+        articles = [Article.model_validate_json(i.payload) for i in step]
+        try:
+            return _placed(step, self._process(articles))
+        except GraphUnavailable:
+            raise
+        except Exception as e:  # noqa: BLE001 - one bad article: run them one by one
+            log.warning("a step of %d articles failed (%s); running them one by one", len(step), e)
+        outcomes = []
+        for item, article in zip(step, articles, strict=True):
+            try:
+                outcomes += _placed([item], self._process([article]))
+            except GraphUnavailable:
+                raise
+            except Exception as e:  # noqa: BLE001 - recorded on the item
+                outcomes.append(Outcome(item.position, "failed", 0, str(e), type(e).__name__))
+        return outcomes
 
 
-def _copy(job: Job) -> Job:
-    return Job(
-        id=job.id,
-        total=job.total,
-        status=job.status,
-        processed=job.processed,
-        written=job.written,
-        unchanged=job.unchanged,
-        failed=job.failed,
-        events=job.events,
-        errors=list(job.errors),
-        created=job.created,
-        finished=job.finished,
-        message=job.message,
-    )
+def _placed(step: list[PendingItem], outcomes: list[Outcome]) -> list[Outcome]:
+    if len(outcomes) != len(step):
+        raise RuntimeError(f"{len(outcomes)} outcomes for {len(step)} articles")
+    return [
+        Outcome(item.position, o.state, o.events, o.error, o.error_kind)
+        for item, o in zip(step, outcomes, strict=True)
+    ]
+
+
+def _new_item(item: ReadItem) -> NewItem:
+    if item.error is not None or item.article is None:
+        error = item.error or ValueError("no article")
+        return NewItem(item.label, error=str(error), error_kind=type(error).__name__)
+    return NewItem(item.label, payload=item.article.model_dump_json())

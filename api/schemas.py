@@ -222,6 +222,9 @@ class CypherResult(_Public):
     columns: list[str]
     rows: list[dict[str, Any]]
     truncated: bool
+    limit: Literal["rows", "bytes"] | None = Field(
+        default=None, description="what cut the answer short: the row cap or the byte cap"
+    )
 
 
 class ArticleIngested(_Public):

@@ -38,6 +38,17 @@ class Settings(BaseSettings):
     max_request_bytes: int = 10 * 1024 * 1024
     cypher_timeout_s: float = 10.0
     cypher_row_limit: int = 5000
+    # The Cypher console (api.console): read keys (any write key works too), or open to all.
+    read_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+    cypher_open: bool = False
+    cypher_byte_limit: int = Field(default=8 * 1024 * 1024, ge=1024)
+    # Console queries running at once per worker process; beyond it 429 with Retry-After.
+    # One by default: a CPU-bound console query takes a core from Neo4j (2-core hosts).
+    cypher_concurrency: int = Field(default=1, ge=1, le=64)
+    # Host header names answered (DNS rebinding); "*" answers any.
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["127.0.0.1", "localhost", "::1", "[::1]"]
+    )
     # Threads per worker process for blocking work (Neo4j reads, extraction).
     api_threads: int = Field(default=6, ge=1, le=256)
     # Read cache (api.cache): MB of stored answers per worker process (0 turns it off), and
@@ -57,7 +68,15 @@ class Settings(BaseSettings):
 
     log_level: str = "INFO"
 
-    @field_validator("actor_dictionaries", "api_keys", "cors_origins", "watch_feeds", mode="before")
+    @field_validator(
+        "actor_dictionaries",
+        "api_keys",
+        "cors_origins",
+        "read_keys",
+        "allowed_hosts",
+        "watch_feeds",
+        mode="before",
+    )
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         return _split(value)

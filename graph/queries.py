@@ -737,3 +737,20 @@ RETURN e.id AS id,
    article_event_id: r.article_event_id, confidence: r.confidence,
    evidence: r.evidence, start: r.start, end: r.end}] AS reports
 """
+
+
+# Every actor reference of a filter in one round trip: ``$refs`` is a list of
+# ``{i, ids, name}`` (position, candidate ids most likely first, lower-case name); an id
+# match wins, else exact names (rank 1) and aliases (rank 2).
+API_RESOLVE_ACTORS = """
+UNWIND $refs AS ref
+OPTIONAL MATCH (a:Actor) WHERE a.id IN ref.ids
+WITH ref, collect(a.id) AS found
+OPTIONAL MATCH (b:Actor)
+WHERE size(found) = 0
+  AND (toLower(b.name) = ref.name OR any(x IN coalesce(b.aliases, []) WHERE toLower(x) = ref.name))
+RETURN ref.i AS i, found,
+       collect(CASE WHEN b IS NULL THEN NULL
+               ELSE {id: b.id, rank: CASE WHEN toLower(b.name) = ref.name THEN 1 ELSE 2 END}
+               END) AS named
+"""

@@ -92,7 +92,7 @@ def rebuild(driver: neo4j.Driver, database: str) -> int:
 
 
 def interactions(session: neo4j.Session, actor_id: str, limit: int) -> list[dict] | None:
-    """The rows of ``graph.reader.actor_interactions`` from the stored summary, or ``None``
+    """The rows of ``graph.read.actors.actor_interactions`` from the stored summary, or ``None``
     when the actor has none (then the caller runs the live query)."""
     record = session.run(queries.API_ACTOR_SUMMARY, id=actor_id, limit=limit).single()
     if record is None or record["summary"] is None:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import charset_normalizer
 import feedparser
@@ -26,7 +27,7 @@ import trafilatura
 from lxml.etree import ParserError
 from pydantic import ValidationError
 
-from ingest import InputError
+from ingest import InputError, jsonsafe
 from ingest.clean import detect_agency
 from ingest.dates import parse_published
 from ontology.model import Article
@@ -209,6 +210,8 @@ def _article(
     limit: int = MAX_TEXT_BYTES,
 ) -> Article:
     text = _check_text(text, limit)
+    if url and urlsplit(url.strip()).scheme.lower() not in ("http", "https"):
+        raise MalformedInput(f"invalid article: the url must be http(s), not {url[:40]!r}")
     try:
         return Article(
             id=ident,
@@ -278,7 +281,7 @@ def read_html(
         ident=_safe_id(name, text),
         text=text,
         title=title,
-        url=_str_or_none(document.get("url")),
+        url=_web_url(document.get("url")),
         publisher=_str_or_none(document.get("sitename")),
         published=meta_date,
         captions=captions,
@@ -329,6 +332,12 @@ def _str_or_none(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+def _web_url(value: object) -> str | None:
+    """A page's or feed entry's own link when it is http(s); others (javascript: …) dropped."""
+    url = _str_or_none(value)
+    return url if url and urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+
+
 def _item(label: str, build: Any, *args: Any, **kwargs: Any) -> ReadItem:
     try:
         return ReadItem(label, article=build(*args, **kwargs))
@@ -350,7 +359,7 @@ def iter_jsonl_lines(
             continue
         label = f"{name}:{number}"
         try:
-            record = json.loads(decode(raw, limit=limit))
+            record = jsonsafe.loads(decode(raw, limit=limit))
         except InputError as e:
             yield ReadItem(label, error=type(e)(f"line {number}: {e}"))
             continue
@@ -372,9 +381,12 @@ def iter_json(
 ) -> Iterator[ReadItem]:
     """A JSON document: one article object, or a list of them."""
     try:
-        data = json.loads(text)
+        data = jsonsafe.loads(text)
     except json.JSONDecodeError as e:
         yield ReadItem(name, error=MalformedInput(f"malformed JSON: {e.msg} (line {e.lineno})"))
+        return
+    except InputError as e:
+        yield ReadItem(name, error=e)
         return
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records):
@@ -407,7 +419,7 @@ def _entry_article(
         ident=_safe_id(entry.get("id") or entry.get("link"), text),
         text=text,
         title=_str_or_none(entry.get("title")),
-        url=_str_or_none(entry.get("link")),
+        url=_web_url(entry.get("link")),
         publisher=feed_title,
         published=_entry_date(entry) or published,
         source_path=source_path,

@@ -11,6 +11,48 @@ from managed_neo4j import ServerError
 
 LOOPBACK = "127.0.0.1"
 _MEMORY = re.compile(r"^[1-9][0-9]*[kmgKMG]?$")
+#: The plugin procedures and functions the server loads at all: dekg itself calls only
+#: built-ins (db.awaitIndexes, dbms.components); the Cypher console may use APOC's path
+#: expansion, schema and value functions (graph.console_policy). apoc.load/log/cypher/
+#: periodic/util.sleep and the rest of APOC are never loaded.
+PROCEDURE_ALLOWLIST = ",".join(
+    (
+        "apoc.version",
+        "apoc.path.*",
+        "apoc.neighbors.*",
+        "apoc.algo.dijkstra",
+        "apoc.algo.aStar",
+        "apoc.algo.allSimplePaths",
+        "apoc.meta.schema",
+        "apoc.meta.stats",
+        "apoc.meta.data",
+        "apoc.meta.nodeTypeProperties",
+        "apoc.meta.relTypeProperties",
+        "apoc.meta.cypher.*",
+        "apoc.coll.*",
+        "apoc.text.*",
+        "apoc.map.*",
+        "apoc.convert.*",
+        "apoc.date.*",
+        "apoc.temporal.*",
+        "apoc.number.*",
+        "apoc.math.*",
+        "apoc.agg.*",
+        "apoc.bitwise.*",
+        "apoc.scoring.*",
+        "apoc.node.*",
+        "apoc.nodes.*",
+        "apoc.rel.*",
+        "apoc.any.*",
+        "apoc.label.*",
+        "apoc.hashing.*",
+        "apoc.util.md5",
+        "apoc.util.sha1",
+        "apoc.util.sha256",
+        "apoc.util.sha384",
+        "apoc.util.sha512",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +79,7 @@ class ServerConfig:
             "server.bolt.tls_level": "DISABLED",
             "dbms.security.auth_enabled": "true",
             "dbms.security.procedures.unrestricted": "apoc.*",
+            "dbms.security.procedures.allowlist": PROCEDURE_ALLOWLIST,
             "dbms.usage_report.enabled": "false",
             "server.memory.pagecache.size": self.pagecache,
             "server.directories.data": str(self.home / "data"),

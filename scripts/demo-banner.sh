@@ -12,8 +12,10 @@ Try, in another terminal:
   curl -s '$base/actors?q=lavrov'
   curl -s '$base/actors/person:antony-blinken/relationships'
   curl -s '$base/relations?a=USA&b=RUS'
-  curl -s -X POST '$base/cypher' -H 'content-type: application/json' \\
+  curl -s -X POST '$base/cypher' -H "X-API-Key: ${key%%,*}" -H 'content-type: application/json' \\
        -d '{"query": "MATCH (e:Event)-[:SOURCE]->(a:Actor) RETURN e.type AS type, a.name AS source LIMIT 5"}'
+  (the Cypher console needs a key: a read key from DEKG_READ_KEYS or, as here, the write key;
+   it runs only what Neo4j's plan says is a read — see README, "Security")
   curl -s '$base/export?format=graphml' -o dekg.graphml
   curl -s -X POST '$base/articles' -H "X-API-Key: ${key%%,*}" -H 'content-type: text/plain' \\
        --data-binary @examples/cyprus-mail-blinken-lavrov.txt

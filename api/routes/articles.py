@@ -14,16 +14,19 @@ from anyio import to_thread
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
+from api.bodies import as_utf8
 from api.cache import ReadCache
 from api.deps import ExtractorHolderDep, LiveGraphDep, SchemaGateDep, WriteAuth
 from api.errors import InvalidParameter, UnsupportedMediaType
-from api.jobs import JobRunner, Progress
+from api.jobs import JobRunner, Process
+from api.jobstore import ItemState
+from api.jobstore import Outcome as JobOutcome
 from api.schemas import ArticleIngested, ArticleRef, EventPublic, JobPublic
 from api.usecases.ingestion import Ingestion, Outcome
 from ingest import IngestError
 from ingest.readers import ReadItem, read_bytes
 from ontology.model import Article, Event
-from ontology.outcome import ItemError, ItemStatus
+from ontology.outcome import ItemStatus
 
 router = APIRouter(tags=["articles"])
 
@@ -85,7 +88,9 @@ class ArticleMeta:
         title: Annotated[str | None, Query(max_length=1000)] = None,
         published: dt.date | None = None,
         publisher: Annotated[str | None, Query(max_length=200)] = None,
-        url: Annotated[str | None, Query(max_length=2000)] = None,
+        url: Annotated[
+            str | None, Query(max_length=2000, pattern=r"^\s*[hH][tT][tT][pP][sS]?://")
+        ] = None,
     ) -> None:
         self.id = id
         self.values: dict[str, str | dt.date | None] = {
@@ -154,7 +159,7 @@ async def post_article(
     text was loaded before); 422 with the reason when the body cannot be read or extracted.
     """
     kind = _kind(request, SINGLE_KINDS)
-    data = await request.body()
+    data = as_utf8(await request.body(), request.headers.get("content-type", ""))
     ingestion = Ingestion(holder.extract, graph, schema.ensure, _written(request))
     return await to_thread.run_sync(
         functools.partial(_post_one, data, kind, meta, ingestion),
@@ -193,57 +198,39 @@ def _post_one(data: bytes, kind: str, meta: ArticleMeta, ingestion: Ingestion) -
     dependencies=[WriteAuth],
     openapi_extra=_BATCH_DOC,
 )
-async def post_batch(
-    *,
-    request: Request,
-    graph: LiveGraphDep,
-    holder: ExtractorHolderDep,
-    schema: SchemaGateDep,
-) -> JSONResponse:
+async def post_batch(*, request: Request) -> JSONResponse:
     """Reads a JSON list of articles or JSON lines (one article a line) and queues a job that
     extracts and loads them; poll ``GET /jobs/{id}`` (the ``Location`` header). Items that
-    cannot be read are reported per item in the job; the others go on. Needs an API key."""
+    cannot be read, or fail, are reported per item in the job; the others go on. The job is
+    stored durably before the 202 (also while Neo4j is down: it waits) and resumes after a
+    restart. An empty batch is a 422. Needs an API key."""
     kind = _kind(request, BATCH_KINDS)
     data = await request.body()
     items = await to_thread.run_sync(
         _read_items, data, kind, limiter=request.app.state.ingest_limiter
     )
+    if not data.strip() or not items:
+        raise InvalidParameter("the batch holds no articles")
     runner: JobRunner = request.app.state.jobs
-    ingestion = Ingestion(holder.extract, graph, schema.ensure, _written(request))
-    job = runner.submit(len(items), _batch_work(items, ingestion))
-    body = JobPublic.model_validate(asdict(runner.get(job.id)))
+    job = await to_thread.run_sync(runner.submit, items)  # stored durably before the 202
+    body = JobPublic.model_validate(asdict(job))
     return JSONResponse(
         body.model_dump(mode="json"), status_code=202, headers={"Location": f"/jobs/{job.id}"}
     )
 
 
-#: Articles extracted and written together in a batch job.
-BATCH_STEP = 16
+def batch_process(ingestion: Ingestion) -> Process:
+    """What the job runner calls for each step: extract and load, one outcome per article."""
+
+    def process(articles: list[Article]) -> list[JobOutcome]:
+        return [_outcome(o) for o in ingestion.run(articles)]
+
+    return process
 
 
-def _batch_work(
-    items: list[Any], ingestion: Ingestion
-) -> Callable[[Callable[[Progress], None]], None]:
-    def work(record: Callable[[Progress], None]) -> None:
-        bad = tuple(
-            ItemError(i.label, str(i.error), type(i.error).__name__)
-            for i in items
-            if i.error is not None
-        )
-        if bad:
-            record(Progress(processed=len(bad), errors=bad))
-        good = [i.article for i in items if i.error is None]
-        for start in range(0, len(good), BATCH_STEP):
-            record(_step(ingestion.run(good[start : start + BATCH_STEP])))
-
-    return work
-
-
-def _step(done: list[Outcome]) -> Progress:
-    return Progress(
-        processed=len(done),
-        written=sum(1 for o in done if o.status is ItemStatus.WRITTEN),
-        unchanged=sum(1 for o in done if o.status is ItemStatus.UNCHANGED),
-        events=sum(len(o.result.events) for o in done if o.status is ItemStatus.WRITTEN),
-        errors=tuple(e for o in done if (e := o.error)),
-    )
+def _outcome(outcome: Outcome) -> JobOutcome:
+    if outcome.status is ItemStatus.FAILED:
+        result = outcome.result
+        return JobOutcome(0, "failed", 0, result.error or "failed", result.error_kind)
+    state: ItemState = "written" if outcome.status is ItemStatus.WRITTEN else "unchanged"
+    return JobOutcome(0, state, len(outcome.result.events))

@@ -1,31 +1,53 @@
-"""``POST /cypher``: a read-only Cypher query with a time limit and a row cap."""
+"""``POST /cypher``: a read-only Cypher query, decided by Neo4j's plan; time, row and byte caps."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import functools
 
-from api.deps import DatabaseDep, DriverDep, SettingsDep
+from fastapi import APIRouter, Request
+
+from api.console import ConsoleLimiter, ReadAuth
+from api.deps import GraphDep, SettingsDep
 from api.schemas import CypherRequest, CypherResult
-from graph import reader
+from graph import console
 
 router = APIRouter(tags=["cypher"])
 
 
-@router.post("/cypher", response_model=CypherResult, summary="Run a read-only Cypher query")
-def run_cypher(
-    body: CypherRequest, driver: DriverDep, database: DatabaseDep, settings: SettingsDep
+@router.post(
+    "/cypher",
+    response_model=CypherResult,
+    summary="Run a read-only Cypher query",
+    dependencies=[ReadAuth],
+)
+async def run_cypher(
+    request: Request,
+    body: CypherRequest,
+    graph: GraphDep,
+    settings: SettingsDep,
 ) -> CypherResult:
-    """Runs ``query`` with ``params`` in a READ transaction: Neo4j itself refuses any write
-    (``CREATE``, ``MERGE``, ``SET``, ``DELETE`` …) and the answer is a 400 problem. The query
-    stops after ``DEKG_CYPHER_TIMEOUT_S`` seconds; at most ``DEKG_CYPHER_ROW_LIMIT`` rows come
-    back (``truncated`` says when there were more). Nodes, relationships, paths, dates and
-    points are serialised as JSON."""
-    result = reader.run_read_query(
-        driver,
-        database,
-        body.query,
-        body.params,
-        timeout_s=settings.cypher_timeout_s,
-        row_limit=settings.cypher_row_limit,
+    """Runs ``query`` with ``params`` when Neo4j's plan for it (``EXPLAIN``) only reads: query
+    type ``r``, read operators only, procedures and functions from the console's allowlists
+    (``graph.console_policy``). Anything else (writes, ``LOAD CSV``, administration commands,
+    ``dbms.*``, ``apoc.load.*``, ``apoc.cypher.*`` …) is a 400 problem that says why.
+
+    Needs a read key (``DEKG_READ_KEYS``) or a write key, unless ``DEKG_CYPHER_OPEN=true``.
+    The query stops after ``DEKG_CYPHER_TIMEOUT_S`` seconds; at most ``DEKG_CYPHER_ROW_LIMIT``
+    rows and about ``DEKG_CYPHER_BYTE_LIMIT`` bytes come back (``truncated`` and ``limit`` say
+    when there was more). At most ``DEKG_CYPHER_CONCURRENCY`` queries run at once per worker;
+    one more is answered 429 with ``Retry-After``."""
+    limiter: ConsoleLimiter = request.app.state.console_limiter
+    result = await limiter.run(
+        functools.partial(
+            console.run_read_query,
+            graph,
+            body.query,
+            body.params,
+            timeout_s=settings.cypher_timeout_s,
+            row_limit=settings.cypher_row_limit,
+            byte_limit=settings.cypher_byte_limit,
+        )
     )
-    return CypherResult(columns=result.columns, rows=result.rows, truncated=result.truncated)
+    return CypherResult(
+        columns=result.columns, rows=result.rows, truncated=result.truncated, limit=result.limit
+    )

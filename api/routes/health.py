@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import platform
 from importlib.metadata import PackageNotFoundError, version
 
@@ -9,13 +10,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import ExtractorHolderDep, GraphDep, RawGraphDep
-from api.errors import RETRY_AFTER_S
+from api.errors import RETRY_AFTER_S, public_detail
 from api.responses import ModelResponse
 from api.schemas import ComponentHealth, HealthPublic, ReadCachePublic, StatsPublic
 from graph import GraphUnavailable
 from graph.stats import server_version
 from graph.stats import stats as graph_stats
 
+log = logging.getLogger(__name__)
 router = APIRouter(tags=["service"])
 
 
@@ -43,7 +45,8 @@ def health(request: Request, graph: RawGraphDep, nlp: ExtractorHolderDep) -> JSO
         neo4j_health = ComponentHealth(ok=True, version=server_version(graph))
         request.app.state.reachability.down = False
     except GraphUnavailable as e:
-        neo4j_health = ComponentHealth(ok=False, detail=str(e))
+        log.warning("health: %s", e)
+        neo4j_health = ComponentHealth(ok=False, detail=public_detail(e))
     nlp_health = ComponentHealth(
         ok=nlp.loaded, detail=None if nlp.loaded else "loads on first use", version=nlp.model
     )

@@ -8,9 +8,8 @@ from collections.abc import Iterable, Sequence
 from pydantic import ValidationError
 
 from api.errors import InvalidParameter
-from graph import NotFound
+from graph import NotFound, actor_refs
 from graph.filters import GraphFilter
-from graph.read.actors import resolve_actor
 from graph.session import Graph
 from ontology.model import Modality
 from ontology.plover import EventType
@@ -53,7 +52,7 @@ def resolve_actors(graph: Graph, refs: Iterable[str]) -> list[str]:
         InvalidParameter: a reference matches no actor.
     """
     try:
-        return [resolve_actor(graph, ref) for ref in refs]
+        return actor_refs.resolve_actors(graph, list(refs))  # one query for all
     except NotFound as e:
         raise InvalidParameter(f"actor: {e}") from e
 

@@ -3,6 +3,7 @@ client running the app's lifespan."""
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -26,6 +27,8 @@ from graph.session import Graph
 from graph.writer import GraphWriter
 
 API_KEY = "test-key-0123456789"
+# TestClient sends ``Host: testserver``: the test apps answer it besides the loopback names.
+os.environ["DEKG_ALLOWED_HOSTS"] = "127.0.0.1,localhost,::1,testserver"
 
 
 def server_settings(server: Any, tmp: Path, **overrides: object) -> Settings:

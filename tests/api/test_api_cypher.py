@@ -5,11 +5,14 @@ from __future__ import annotations
 import neo4j
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from api.app import create_app
 from api.settings import Settings
 
 pytestmark = pytest.mark.neo4j
+
+KEY = {"X-API-Key": "test-key-0123456789"}  # tests/api/conftest.py API_KEY
 
 
 def count_nodes(driver: neo4j.Driver) -> int:
@@ -20,6 +23,7 @@ def count_nodes(driver: neo4j.Driver) -> int:
 def test_read_query_returns_serialised_rows(client: TestClient) -> None:
     response = client.post(
         "/cypher",
+        headers=KEY,
         json={
             "query": "MATCH (a:Actor {id: $id})<-[r:SOURCE]-(e:Event)-[:AT]->(p:Place) "
             "RETURN a, r, e.date AS date, p.location AS location, e.type AS type "
@@ -44,6 +48,7 @@ def test_read_query_returns_serialised_rows(client: TestClient) -> None:
 def test_paths_and_special_numbers_serialise(client: TestClient) -> None:
     response = client.post(
         "/cypher",
+        headers=KEY,
         json={
             "query": "MATCH p = (:Person)-[:AFFILIATED_WITH]->(:State) "
             "RETURN p, 0.0/0.0 AS nan, duration('P2D') AS d LIMIT 1"
@@ -71,7 +76,7 @@ def test_writes_are_refused_and_change_nothing(
     client: TestClient, seed_graph: neo4j.Driver, query: str
 ) -> None:
     before = count_nodes(seed_graph)
-    response = client.post("/cypher", json={"query": query})
+    response = client.post("/cypher", headers=KEY, json={"query": query})
     assert response.status_code == 400
     assert response.json()["type"] == "urn:dekg:problem:query-rejected"
     assert count_nodes(seed_graph) == before
@@ -80,7 +85,7 @@ def test_writes_are_refused_and_change_nothing(
 
 
 def test_syntax_error_is_400_with_neo4j_reason(client: TestClient) -> None:
-    response = client.post("/cypher", json={"query": "MATCH (n RETURN n"})
+    response = client.post("/cypher", headers=KEY, json={"query": "MATCH (n RETURN n"})
     assert response.status_code == 400
     assert "Syntax" in response.json()["detail"]
 
@@ -90,21 +95,93 @@ def test_syntax_error_is_400_with_neo4j_reason(client: TestClient) -> None:
     [{}, {"query": ""}, {"query": "RETURN 1", "params": []}, {"query": "RETURN 1", "x": 1}],
 )
 def test_malformed_request_is_422(client: TestClient, body: dict[str, object]) -> None:
-    assert client.post("/cypher", json=body).status_code == 422
+    assert client.post("/cypher", headers=KEY, json=body).status_code == 422
 
 
 def test_row_cap_and_time_limit(seed_graph: neo4j.Driver, api_settings: Settings) -> None:
     settings = api_settings.model_copy(update={"cypher_row_limit": 3, "cypher_timeout_s": 1.0})
     with TestClient(create_app(settings)) as capped:
-        rows = capped.post("/cypher", json={"query": "UNWIND range(1, 10) AS i RETURN i"})
+        rows = capped.post(
+            "/cypher", headers=KEY, json={"query": "UNWIND range(1, 10) AS i RETURN i"}
+        )
         assert rows.status_code == 200
         assert rows.json()["rows"] == [{"i": 1}, {"i": 2}, {"i": 3}]
         assert rows.json()["truncated"] is True
         slow = capped.post(
             "/cypher",
+            headers=KEY,
             json={
                 "query": "UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 99 RETURN count(i)"
             },
         )
         assert slow.status_code == 400
         assert "time limit of 1 s" in slow.json()["detail"]
+
+
+def test_neo4j_messages_are_not_passed_on(client: TestClient) -> None:
+    """Our own words, the status code and the position; not Neo4j's text (class names, ids)."""
+    response = client.post("/cypher", headers=KEY, json={"query": "MATCH (n RETURN n"})
+    detail = response.json()["detail"]
+    assert detail.startswith("the query is not valid Cypher (line 1, column ")
+    assert "Neo.ClientError.Statement.SyntaxError" in detail
+    assert "Invalid input" not in detail and '"MATCH (n RETURN n"' not in detail
+    missing = client.post("/cypher", headers=KEY, json={"query": "RETURN $nothing"})
+    assert missing.status_code == 400
+    assert missing.json()["detail"].startswith("the query uses a parameter that was not sent")
+    division = client.post("/cypher", headers=KEY, json={"query": "RETURN 1 / 0 AS x"})
+    assert division.status_code == 400
+    assert "/ by zero" not in division.json()["detail"]  # Java's ArithmeticException text
+
+
+def test_console_needs_a_read_or_write_key(
+    seed_graph: neo4j.Driver, api_settings: Settings
+) -> None:
+    query = {"query": "RETURN 1 AS one"}
+    reader = api_settings.model_copy(update={"read_keys": [SecretStr("reader-key-1")]})
+    with TestClient(create_app(reader)) as app:
+        assert app.post("/cypher", json=query).status_code == 401
+        assert app.post("/cypher", json=query, headers={"X-API-Key": "wrong"}).status_code == 401
+        assert app.post("/cypher", json=query, headers={"X-API-Key": "reader-key-1"}).json()[
+            "rows"
+        ] == [{"one": 1}]
+        bearer = {"Authorization": "Bearer reader-key-1"}
+        assert app.post("/cypher", json=query, headers=bearer).status_code == 200
+        assert app.post("/cypher", json=query, headers=KEY).status_code == 200  # a write key
+    closed = api_settings.model_copy(update={"api_keys": [], "read_keys": []})
+    with TestClient(create_app(closed)) as app:
+        refused = app.post("/cypher", json=query)
+        assert refused.status_code == 403 and "DEKG_CYPHER_OPEN" in refused.json()["detail"]
+    opened = closed.model_copy(update={"cypher_open": True})
+    with TestClient(create_app(opened)) as app:
+        assert app.post("/cypher", json=query).status_code == 200
+
+
+def test_results_are_capped_in_bytes(seed_graph: neo4j.Driver, api_settings: Settings) -> None:
+    settings = api_settings.model_copy(update={"cypher_byte_limit": 100_000})
+    with TestClient(create_app(settings)) as capped:
+        huge = capped.post("/cypher", headers=KEY, json={"query": "RETURN range(1, 5000000) AS r"})
+        assert huge.status_code == 200
+        body = huge.json()
+        assert body["truncated"] is True and body["limit"] == "bytes" and body["rows"] == []
+        assert len(huge.content) < 1000
+        many = capped.post(
+            "/cypher",
+            headers=KEY,
+            json={"query": "UNWIND range(1, 10000) AS i RETURN i, 'xxxxxxxxxx' + i AS s"},
+        )
+        rows = many.json()["rows"]
+        assert many.json()["limit"] == "bytes" and 1000 < len(rows) < 10000
+        assert 50_000 < len(many.content) < 120_000  # the cap is an estimate of the JSON size
+        small = capped.post(
+            "/cypher", headers=KEY, json={"query": "UNWIND range(1, 5) AS i RETURN i"}
+        )
+        assert small.json()["truncated"] is False and small.json()["limit"] is None
+
+
+def test_deeply_nested_result_is_a_400_not_a_500(client: TestClient) -> None:
+    query = "RETURN reduce(acc = null, i IN range(1, 2000) | [acc]) AS deep"  # 2000 levels
+    response = client.post("/cypher", headers=KEY, json={"query": query})
+    assert response.status_code == 400, response.text
+    assert "deeper than" in response.json()["detail"]
+    ok = client.post("/cypher", headers=KEY, json={"query": "RETURN [[[1]]] AS shallow"})
+    assert ok.json()["rows"] == [{"shallow": [[[1]]]}]

@@ -29,7 +29,8 @@ def test_reads_answer_503_with_retry_after(down_client: TestClient, path: str) -
 
 
 def test_cypher_and_writes_answer_503(down_client: TestClient, api_key: str) -> None:
-    assert down_client.post("/cypher", json={"query": "RETURN 1"}).status_code == 503
+    key = {"X-API-Key": api_key}
+    assert down_client.post("/cypher", json={"query": "RETURN 1"}, headers=key).status_code == 503
     response = down_client.post(
         "/articles/batch",
         content=b'{"id": "x", "text": "Russia warned Ukraine."}',

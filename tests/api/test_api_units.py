@@ -17,9 +17,9 @@ from api.deps import presented_key
 from api.errors import InvalidParameter, PayloadTooLarge, Unauthorized, problem_for
 from api.usecases.filters import parse_near
 from graph import GraphUnavailable, NotFound, QueryRejected
+from graph.console import jsonable
 from graph.read.actors import actor_candidates, interaction_row
 from graph.read.relations import month_buckets
-from graph.values import jsonable
 from ingest import InputError, UnsupportedLanguage
 
 

@@ -24,9 +24,10 @@ from ingest.components.rule_triggers import RuleTriggers
 from ingest.nlp import load_base
 from ingest.proposals import proposals
 from ingest.training.corpus import Sentence, folds
-from ingest.training.cv import Scores, cross_validate_linear, prf
+from ingest.training.cv import cross_validate_linear
 from ingest.training.linear_train import parse, token_labels
 from ingest.training.run import corpus_sentences
+from ingest.training.scores import Scores, prf
 from ingest.training.train import score as score_spacy
 from ingest.training.train import train_model
 from ingest.triggers import default_lexicon

@@ -8,31 +8,15 @@ document's sentences together.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.training.corpus import Sentence, folds
 from ingest.training.linear_train import examples, fit, parse, token_labels
+from ingest.training.scores import Scores, prf
 from ingest.trigger_linear import LinearTriggerModel
 from ingest.triggers import Lexicon
-
-
-@dataclass(frozen=True, slots=True)
-class Scores:
-    trigger_p: float
-    trigger_r: float
-    trigger_f: float
-    type_p: float
-    type_r: float
-    type_f: float
-
-
-def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    p = tp / predicted if predicted else 0.0
-    r = tp / gold if gold else 0.0
-    return round(p, 4), round(r, 4), round(2 * p * r / (p + r), 4) if p + r else 0.0
 
 
 def score_linear(

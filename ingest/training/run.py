@@ -13,8 +13,9 @@ from statistics import mean
 from ingest.nlp import load_base
 from ingest.training import TrainingError
 from ingest.training.corpus import Sentence, load_corpus
-from ingest.training.cv import Scores, cross_validate_linear
+from ingest.training.cv import cross_validate_linear
 from ingest.training.linear_train import examples, fit, parse
+from ingest.training.scores import Scores
 from ingest.triggers import default_lexicon
 
 DEFAULT_THRESHOLD = 0.5

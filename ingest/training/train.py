@@ -11,7 +11,6 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from spacy.language import Language
 
 from ingest.training import TrainingError
 from ingest.training.corpus import Sentence, folds
+from ingest.training.scores import Scores, prf
 from ingest.training.spacy_data import SPANCAT_KEY, blank, trigger_spans, write_docbin
 
 KINDS = ("ner", "spancat")
@@ -85,22 +85,6 @@ def predict(model: Language, texts: Iterable[str]) -> list[list[tuple[int, int, 
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Scores:
-    trigger_p: float
-    trigger_r: float
-    trigger_f: float
-    type_p: float
-    type_r: float
-    type_f: float
-
-
-def _prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    p = tp / predicted if predicted else 0.0
-    r = tp / gold if gold else 0.0
-    return round(p, 4), round(r, 4), round(2 * p * r / (p + r), 4) if p + r else 0.0
-
-
 def score(model: Language, sentences: list[Sentence]) -> Scores:
     """Trigger-span and sentence-type micro P/R/F1 of ``model`` on labelled sentences."""
     nlp = blank()
@@ -119,7 +103,7 @@ def score(model: Language, sentences: list[Sentence]) -> Scores:
         found_types = {t for *_, t in found} or {"NONE"}
         y_tp += len(gold_types & found_types)
         y_pred, y_gold = y_pred + len(found_types), y_gold + len(gold_types)
-    return Scores(*_prf(t_tp, t_pred, t_gold), *_prf(y_tp, y_pred, y_gold))
+    return Scores(*prf(t_tp, t_pred, t_gold), *prf(y_tp, y_pred, y_gold))
 
 
 def cross_validate(

@@ -25,8 +25,11 @@ CODEBOOK = "plover-0.8"
 
 
 def entity(actor: dict[str, Any]) -> dict[str, Any]:
-    """A PLOVER entity object for an actor node (``code`` = country, else the actor id)."""
+    """A PLOVER entity object for an actor node (``code`` = country, else the actor id;
+    ``identifier_id`` the Wikidata id when known, as the manual asks, else the dekg id; the
+    dekg id always under ``id``)."""
     record = {
+        "id": actor["id"],
         "code": actor.get("country") or actor["id"],
         "sector": actor.get("sector"),
         "entity_text": actor.get("name"),

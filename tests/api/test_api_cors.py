@@ -51,6 +51,7 @@ def test_openapi_lists_every_endpoint(tmp_path: Path) -> None:
     assert paths == {
         "/health",
         "/stats",
+        "/stats/feeds",
         "/articles",
         "/articles/batch",
         "/jobs/{job_id}",

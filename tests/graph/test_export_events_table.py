@@ -122,8 +122,10 @@ def test_plover_records_read_back_into_the_events(graph: nx.MultiDiGraph) -> Non
         assert record["event"] == [row.event["type"]]
         assert record["cameo"] == row.event["cameo"]
         assert record.get("date") == row.event.get("date")
-        assert [a["identifier_id"] for a in record["actor"]] == [a["id"] for a in row.source]
-        assert [a["identifier_id"] for a in record["recipient"]] == [a["id"] for a in row.target]
+        assert [a["id"] for a in record["actor"]] == [a["id"] for a in row.source]
+        assert [a["id"] for a in record["recipient"]] == [a["id"] for a in row.target]
+        for entity, actor in zip(record["recipient"], row.target, strict=True):
+            assert entity["identifier_id"] == (actor.get("wikidata") or actor["id"])
         assert record["event_text"] == [t for rep in row.reports for t in rep.evidence]
         assert record["quad_code"] == row.event["quad_class"]
         assert record["codebook"].startswith("plover")
@@ -138,4 +140,8 @@ def test_plover_entity_codes_are_countries_or_ids() -> None:
     codes = {a["code"] for a in meeting["actor"] + meeting["recipient"]}
     assert codes <= {"USA", "RUS"}
     assert meeting["event_loc"]["geonameid"] == 2673730
+    identifiers = {a["id"]: a["identifier_id"] for a in meeting["actor"] + meeting["recipient"]}
+    assert (
+        identifiers.get("person:sergei-lavrov") == "Q58217"
+    )  # the Wikidata id, as the manual asks
     assert meeting["event_loc"]["country_code"] == "SWE"

@@ -100,10 +100,15 @@ def _geo_columns(place: dict[str, Any] | None) -> list[Any]:
     feature = str(place.get("feature") or "")
     types = _US_GEO_TYPES if iso3 == "USA" and feature in _US_GEO_TYPES else _GEO_TYPES
     country = _countries().get(iso3 or "", {})
-    names = [place.get("name"), place.get("admin1"), country.get("name")]
+    admin1 = str(place.get("admin1") or "")
+    # GeoNames admin1 codes ("26" for Stockholm county) are GDELT's ADM1 codes after the
+    # country's FIPS code ("SW26"); a name in that field goes into the full name instead.
+    is_code = admin1.isalnum() and len(admin1) <= 3
+    adm1 = fips_code(iso3) + admin1 if is_code and fips_code(iso3) else ""
+    names = [place.get("name"), None if is_code else admin1, country.get("name")]
     full_name = ", ".join(dict.fromkeys(str(n) for n in names if n))
     return [
-        types.get(feature, ""), full_name, fips_code(iso3), "", "",
+        types.get(feature, ""), full_name, fips_code(iso3), adm1, "",
         _number(place.get("lat")), _number(place.get("lon")), place.get("geonames_id") or "",
     ]  # fmt: skip
 

@@ -107,6 +107,17 @@ def test_gdelt_cells_hold_no_tab_or_newline(graph: nx.MultiDiGraph) -> None:
     assert len(text.splitlines()) == len(_gdelt_rows(graph))
 
 
+def test_admin1_codes_become_gdelt_adm1_codes() -> None:
+    from graph.export.gdelt import _geo_columns
+
+    code = _geo_columns({"name": "Stockholm", "country": "SWE", "admin1": "26", "feature": "city"})
+    assert code[1] == "Stockholm, Sweden" and code[3] == "SW26"
+    named = _geo_columns(
+        {"name": "Kirovsk", "country": "UKR", "admin1": "Luhansk", "feature": "city"}
+    )
+    assert named[1] == "Kirovsk, Luhansk, Ukraine" and named[3] == ""
+
+
 def test_fips_codes_and_ids_are_stable() -> None:
     assert fips_code("SWE") == "SW" and fips_code("DEU") == "GM" and fips_code(None) == ""
     assert global_event_id("e1") == global_event_id("e1") != global_event_id("e2")

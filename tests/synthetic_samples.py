@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from ontology.model import (
     Actor,
@@ -30,6 +31,34 @@ from ontology.model import (
     Sector,
 )
 from ontology.plover import CATEGORIES, EventType, goldstein
+
+
+def coded_event(
+    event_id: str,
+    article_id: str,
+    type_: EventType,
+    source: tuple[Actor, ...],
+    target: tuple[Actor, ...],
+    *,
+    text: str,
+    start: int = 0,
+    **fields: Any,
+) -> Event:
+    """An event of ``type_`` with its category's default CAMEO code, quad class and Goldstein
+    score; its evidence is ``text`` at offset ``start``; ``fields`` are the other fields."""
+    category = CATEGORIES[type_]
+    return Event(
+        id=event_id,
+        article_id=article_id,
+        type=type_,
+        cameo=category.default_cameo,
+        quad_class=category.quad_class,
+        goldstein=goldstein(category.default_cameo),
+        source=source,
+        target=target,
+        evidence=(Evidence(text=text, start=start, end=start + len(text)),),
+        **fields,
+    )
 
 
 def synthetic_results(n_events: int, seed: int = 1) -> list[ExtractionResult]:
@@ -67,23 +96,19 @@ def synthetic_results(n_events: int, seed: int = 1) -> list[ExtractionResult]:
     for i in range(n_events):
         article_id = f"bench-{i}"
         type_ = rng.choice(types)
-        category = CATEGORIES[type_]
         source, target = rng.sample(actors, 2)
         text = f"Sentence {i} about {source.name} and {target.name}."
-        event = Event(
-            id=f"ev-bench-{i}",
-            article_id=article_id,
-            type=type_,
-            cameo=category.default_cameo,
-            quad_class=category.quad_class,
-            goldstein=goldstein(category.default_cameo),
-            source=(source,),
-            target=(target,),
+        event = coded_event(
+            f"ev-bench-{i}",
+            article_id,
+            type_,
+            (source,),
+            (target,),
+            text=text,
             date=start + dt.timedelta(days=rng.randrange(730)),
             date_precision=DatePrecision.DAY,
             place=rng.choice(places) if rng.random() < 0.7 else None,
             confidence=round(rng.uniform(0.3, 1.0), 2),
-            evidence=(Evidence(text=text, start=0, end=len(text)),),
         )
         article = Article(
             id=article_id,
@@ -174,27 +199,22 @@ def synthetic_events(count: int, seed: int = 7) -> tuple[list[Event], list[Artic
     ]
     events = []
     for i in range(count):
-        type_ = types[i % len(types)]
-        category = CATEGORIES[type_]
         text = " ".join(rng.choice(_WORDS) for _ in range(18)) + f" ({i})."
-        evidence = (Evidence(text=text, start=i % 5 * 300, end=i % 5 * 300 + len(text)),)
         events.append(
-            Event(
-                id=f"ev-{i:016x}",
-                article_id=f"art-{i // 5}",
-                type=type_,
-                cameo=category.default_cameo,
-                quad_class=category.quad_class,
-                goldstein=goldstein(category.default_cameo),
-                source=(rng.choice(actors),),
-                target=(rng.choice(actors),),
+            coded_event(
+                f"ev-{i:016x}",
+                f"art-{i // 5}",
+                types[i % len(types)],
+                (rng.choice(actors),),
+                (rng.choice(actors),),
+                text=text,
+                start=i % 5 * 300,
                 date=start + dt.timedelta(days=i % 2000),
                 date_precision=DatePrecision.DAY,
                 place=places[i % len(places)] if i % 2 else None,
                 modality=Modality.ASSERTED,
                 attributed_to=(rng.choice(actors),) if i % 10 == 0 else (),
                 confidence=0.5 + (i % 50) / 100,
-                evidence=evidence,
             )
         )
     return events, articles

@@ -161,3 +161,23 @@ def cli_env(
     get_settings.cache_clear()
     yield neo4j_clean
     get_settings.cache_clear()
+
+
+def post_batch(client: TestClient, lines: list[str]) -> Any:
+    """``POST /articles/batch`` of JSON lines with the write key: the response (202 expected)."""
+    return client.post(
+        "/articles/batch",
+        content="\n".join(lines).encode(),
+        headers={"Content-Type": "application/x-ndjson", "X-API-Key": API_KEY},
+    )
+
+
+def finished_job(client: TestClient, job_id: str) -> dict[str, Any]:
+    """``GET /jobs/{id}`` until the job is done or failed (at most a minute)."""
+    job: dict[str, Any] = {}
+    for _ in range(600):
+        job = client.get(f"/jobs/{job_id}").json()
+        if job["status"] in ("done", "failed"):
+            break
+        time.sleep(0.1)
+    return job

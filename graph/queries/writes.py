@@ -149,7 +149,8 @@ REPORT_KEYS: tuple[str, ...] = ("evidence", "start", "end", "article_event_id", 
 # (:Event:THREATEN, which reads filter on without touching properties), REPORTED_IN, the actor
 # roles (``row.source``/``target``/``attributed_to``: distinct ids) and the first known place
 # (``row.place``: [] or [id]). Literal property maps (not ``e = row.props``) let the planner see
-# that nothing read later is written, so the plan needs no Eager between the row's steps.
+# what is written (two Eager operators are left, around the dynamic type label, instead of
+# five).
 CREATE_EVENTS = (
     """
 UNWIND $rows AS row

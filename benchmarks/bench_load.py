@@ -182,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     results = synthetic_results(args.events)
+    load_before = os.getloadavg()[0]
     with neo4j_target(args.uri) as (driver, database, where, pid):
         if node_count(driver, database) and not args.wipe:
             print(
@@ -200,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             offline = timed_offline(driver, database, Path(workdir))
         wipe(driver, database)
     summary = _summary(where, full, offline, batched, per_event)
+    summary["load_average"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     _print(summary, args.batch_size)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -258,6 +260,8 @@ def _print(summary: dict[str, Any], batch_size: int) -> None:
             f"{per_cpu:>14}"
         )
     share = summary["online_share_of_offline"]
+    before, after = summary.get("load_average", ("?", "?"))
+    print(f"load average (1 min) at start {before}, at end {after} (2 cores, shared)")
     print(
         f"online / offline: {share:.0%} (target >= {TARGET_OFFLINE_SHARE:.0%}); "
         f"online {summary['online']['events_per_s']:.0f} events/s "

@@ -3,6 +3,9 @@ politeness, failures, backpressure, restarts (no internet)."""
 
 from __future__ import annotations
 
+import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -179,6 +182,28 @@ def test_queue_bound_dedupe_and_poison_items(tmp_path: Path) -> None:
     poisoned = DurableQueue(tmp_path / "q.sqlite", max_items=2, max_attempts=1)  # restart
     assert poisoned.claim(5) == []  # claimed once already: marked failed, not handed out
     assert poisoned.counts().failed == 2
+
+
+def test_stopping_wakes_a_watcher_waiting_for_room(site: tuple[Site, str], tmp_path: Path) -> None:
+    """Shutting down with a full queue: the poll waiting for room (the consumer has stopped,
+    so room never comes) gives up at once instead of after ``room_timeout_s``."""
+    _, base = site
+    watcher = _watcher(tmp_path, [FeedSpec(f"{base}/feed.xml", 60)], max_items=1)
+    watcher.room_timeout_s = 300.0
+    polls: list[Any] = []
+    thread = threading.Thread(target=lambda: polls.extend(watcher.run_once()))
+    thread.start()
+    deadline = time.monotonic() + 30
+    while watcher.queue.counts().queued < 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the next entry now waits for room
+    began = time.monotonic()
+    watcher.queue.interrupt()
+    thread.join(30)
+    assert not thread.is_alive() and time.monotonic() - began < 5
+    [poll] = polls
+    assert poll.status == "error" and watcher.queue.counts().queued == 1
+    watcher.close()
 
 
 def test_canonical_urls_and_feed_lists(tmp_path: Path) -> None:

@@ -3,11 +3,11 @@ politeness, failures, backpressure, restarts (no internet)."""
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import neo4j
 import pytest

@@ -79,18 +79,13 @@ def get_relationships(
     Without filters the answer comes from the ``INTERACTS_WITH`` projection; with filters
     (time range, type, …) it is computed from the matching events.
     """
-    resolved = read.actor_id_of(graph, actor_id)
-    actor, members = read.actor_members(graph, resolved)
-    if flt.is_empty():
-        rows, source = read.actor_interactions(graph, resolved, limit=limit), "interactions"
-    else:
-        rows, source = read.actor_relationships(graph, resolved, flt, limit=limit), "events"
+    found = read.actor_counterparts(graph, read.actor_id_of(graph, actor_id), flt, limit=limit)
     return ModelResponse(
         ActorRelationships(
-            actor=ActorRef.model_validate(actor),
-            members=[ActorRef.model_validate(m) for m in members],
-            source=source,
-            data=[ActorRelationship.model_validate(r) for r in rows],
+            actor=ActorRef.model_validate(found.actor),
+            members=[ActorRef.model_validate(m) for m in found.members],
+            source=found.source,
+            data=[ActorRelationship.model_validate(r) for r in found.data],
         )
     )
 

@@ -1,4 +1,4 @@
-"""The service under an API benchmark: uvicorn on a loopback port, and live ingestion."""
+"""The service under an API benchmark: its Neo4j, uvicorn on a loopback port, live ingestion."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import neo4j
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -110,3 +113,31 @@ def start_service(
             raise SystemExit("the service did not start")
     process.terminate()
     raise SystemExit("the service did not answer within 30 s")
+
+
+@contextlib.contextmanager
+def target(uri: str | None) -> Iterator[tuple[neo4j.Driver, str, str, tuple[str, str] | None]]:
+    """(driver, database, uri, auth) of the given or configured server, else a throwaway one."""
+    uri = uri or os.environ.get("DEKG_NEO4J_URI")
+    database = os.environ.get("DEKG_NEO4J_DATABASE", "neo4j")
+    if uri:
+        password = os.environ.get("DEKG_NEO4J_PASSWORD")
+        auth = (os.environ.get("DEKG_NEO4J_USER", "neo4j"), password) if password else None
+        with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
+            yield driver, database, uri, auth
+        return
+    from api.settings import get_settings
+    from managed_neo4j.server import Distribution, ManagedNeo4j
+
+    distribution = Distribution.in_data_dir(get_settings().data_dir)
+    with tempfile.TemporaryDirectory(prefix="dekg-bench-api-") as home:
+        server = ManagedNeo4j(Path(home), distribution, heap="1g", ports=None)
+        server.provision()
+        status = server.start()
+        try:
+            credentials = server.credentials()
+            auth = (credentials.user, credentials.password)
+            with neo4j.GraphDatabase.driver(status.bolt_uri or "", auth=auth) as driver:
+                yield driver, database, status.bolt_uri or "", auth
+        finally:
+            server.stop()

@@ -84,12 +84,36 @@ def news_article(i: int, rng: random.Random) -> dict[str, Any]:
     }
 
 
-def graph_article(i: int, pool: list[Any]) -> Any:
-    """A synthetic article (the benchmark graph's generator) under a new id."""
+def gazetteer(seed: int = 1) -> dict[int, Any]:
+    """The places of the benchmark graph (``synthetic_results(seed=1)``) by GeoNames id.
+
+    The generator draws its 80 places' coordinates from the seed: articles from another seed
+    would move every place they name (a rename, which expires every cached answer), where a
+    real gazetteer id always has the same coordinates.
+    """
+    from bench_load import synthetic_results
+
+    return {
+        e.place.geonames_id: e.place
+        for r in synthetic_results(2000, seed=seed)
+        for e in r.events
+        if e.place is not None
+    }
+
+
+def graph_article(i: int, pool: list[Any], places: dict[int, Any] | None = None) -> Any:
+    """A synthetic article (the benchmark graph's generator) under a new id, its place as
+    the benchmark graph has it (``places``: :func:`gazetteer`)."""
     result = pool[i % len(pool)]
     article_id = f"live-graph-{os.getpid()}-{i}"
     events = tuple(
-        e.model_copy(update={"id": f"{article_id}-{n}", "article_id": article_id})
+        e.model_copy(
+            update={
+                "id": f"{article_id}-{n}",
+                "article_id": article_id,
+                "place": (places or {}).get(e.place.geonames_id, e.place) if e.place else None,
+            }
+        )
         for n, e in enumerate(result.events)
     )
     return result.model_copy(
@@ -124,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, on_term)
     rng = random.Random(args.seed)
     pool = synthetic_results(2000, seed=args.seed)
+    places = gazetteer()
     uri = os.environ["DEKG_NEO4J_URI"]
     auth = (os.environ.get("DEKG_NEO4J_USER", "neo4j"), os.environ["DEKG_NEO4J_PASSWORD"])
     stats: dict[str, Any] = {"posted": 0, "post_failed": {}, "written": 0, "post_ms": []}
@@ -146,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 key = str(response.status_code)
                 stats["post_failed"][key] = stats["post_failed"].get(key, 0) + 1
-            stats["written"] += writer.write_results([graph_article(i, pool)]).written
+            stats["written"] += writer.write_results([graph_article(i, pool, places)]).written
             i += 1
             next_at += 1.0 / args.rate
             time.sleep(max(0.0, next_at - time.monotonic()))

@@ -101,11 +101,17 @@ def interactions(session: neo4j.Session, actor_id: str, limit: int) -> list[dict
     record = session.run(queries.API_ACTOR_SUMMARY, id=actor_id, limit=limit).single()
     if record is None or record["summary"] is None:
         return None
-    fields = {c["id"]: c for c in record["counterparts"]}
+    return decode(record["summary"], record["counterparts"], limit)
+
+
+def decode(summary: str, counterparts: list[dict], limit: int) -> list[dict]:
+    """The first ``limit`` rows of a stored summary, each with its counterpart's current
+    fields (``counterparts``: maps with ``id``; a missing one shows its id only)."""
+    fields = {c["id"]: c for c in counterparts}
     out = []
-    for cid, count, outgoing, gsum, coop, conflict, first, last, types in orjson.loads(
-        record["summary"]
-    )[:limit]:
+    for cid, count, outgoing, gsum, coop, conflict, first, last, types in orjson.loads(summary)[
+        :limit
+    ]:
         out.append(
             {
                 "counterpart": fields.get(cid, {"id": cid}),

@@ -7,13 +7,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from api import render
 from api.deps import FilterDep, GraphDep
+from api.render import JSONBytes
 from api.responses import ModelResponse
 from api.schemas import (
     ActorDetail,
     ActorPublic,
     ActorRef,
-    ActorRelationship,
     ActorRelationships,
     ActorsPublic,
     NetworkEdge,
@@ -72,7 +73,7 @@ def get_relationships(
     actor_id: ActorPath,
     flt: FilterDep,
     limit: Annotated[int, Query(ge=1, le=1000, description="most counterparts returned")] = 100,
-) -> ModelResponse:
+) -> JSONBytes:
     """Every actor this one acted on or was acted on by (a state includes its affiliated
     persons, e.g. its foreign minister): number of events in each direction, counts by PLOVER
     type, average Goldstein, cooperation vs conflict, first and last date.
@@ -80,20 +81,8 @@ def get_relationships(
     Without filters the answer comes from the ``INTERACTS_WITH`` projection; with filters
     (time range, type, …) it is computed from the matching events.
     """
-    resolved = read.actor_id_of(graph, actor_id)
-    actor, members = read.actor_members(graph, resolved)
-    if flt.is_empty():
-        rows, source = read.actor_interactions(graph, resolved, limit=limit), "interactions"
-    else:
-        rows, source = read.actor_relationships(graph, resolved, flt, limit=limit), "events"
-    return ModelResponse(
-        ActorRelationships(
-            actor=ActorRef.model_validate(actor),
-            members=[ActorRef.model_validate(m) for m in members],
-            source=source,
-            data=[ActorRelationship.model_validate(r) for r in rows],
-        )
-    )
+    found = read.actor_counterparts(graph, read.actor_id_of(graph, actor_id), flt, limit=limit)
+    return JSONBytes(render.relationships(found))  # ActorRelationships' JSON, via orjson
 
 
 @router.get(

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from api.cursor import decode_cursor, encode_cursor
 from api.deps import FilterDep, GraphDep
 from api.responses import ModelResponse
-from api.schemas import EventDetail, EventPublic, EventsPublic
+from api.schemas import EventDetail, EventsPublic
 from graph.read.events import event_detail, events_page, page_key
 
 router = APIRouter(tags=["events"])
@@ -33,9 +33,8 @@ def list_events(
     rows = events_page(graph, flt, limit=limit + 1, after=after)
     page, more = rows[:limit], len(rows) > limit
     next_cursor = encode_cursor(*page_key(page[-1])) if more else None
-    return ModelResponse(
-        EventsPublic(data=[EventPublic.model_validate(r) for r in page], next_cursor=next_cursor)
-    )
+    # One validation of the whole page (the rows in one call into pydantic-core).
+    return ModelResponse(EventsPublic.model_validate({"data": page, "next_cursor": next_cursor}))
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, summary="One event with evidence")

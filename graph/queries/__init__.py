@@ -90,6 +90,7 @@ from graph.queries.stats import (
     COUNT_RELATIONSHIPS,
 )
 from graph.queries.summaries import (
+    API_ACTOR_RELATIONSHIPS_STORED,
     API_ACTOR_SUMMARY,
     DROP_ACTOR_SUMMARIES,
     DROP_SUMMARIES,
@@ -131,6 +132,7 @@ __all__ = [
     "API_ACTOR_IDS",
     "API_ACTOR_INTERACTIONS",
     "API_ACTOR_MEMBERS",
+    "API_ACTOR_RELATIONSHIPS_STORED",
     "API_ACTOR_SEARCH",
     "API_ACTOR_SUMMARY",
     "API_COMPONENTS",

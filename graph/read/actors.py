@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import cast
+from dataclasses import dataclass
+from typing import Literal, cast
 
 from graph import NotFound, queries, summaries
 from graph.filters import GraphFilter
@@ -128,6 +129,51 @@ def actor_members(graph: Graph, actor_id: str) -> tuple[ActorRefRow, list[ActorR
         raise NotFound(f"no actor with id {actor_id!r}")
     members = sorted(rows[0]["members"], key=lambda a: a["id"])
     return cast(ActorRefRow, rows[0]["actor"]), cast(list[ActorRefRow], members)
+
+
+@dataclass(frozen=True, slots=True)
+class Counterparts:
+    """The answer of ``GET /actors/{id}/relationships``: the actor, the persons counted as it,
+    where the rows come from (``interactions``: the projection, no filter; ``events``: the
+    filtered events) and one row per counterpart (``actor_relationships``' shape)."""
+
+    actor: ActorRefRow
+    members: list[ActorRefRow]
+    source: Literal["events", "interactions"]
+    data: list[RelationshipRow]
+
+
+def actor_counterparts(
+    graph: Graph, actor_id: str, flt: GraphFilter, *, limit: int = 200
+) -> Counterparts:
+    """The actor's counterparts: from its stored summary without a filter (one round trip,
+    ``graph.summaries``), else from ``INTERACTS_WITH`` or, with a filter, from the events.
+
+    Raises:
+        NotFound: no such actor.
+    """
+    if flt.is_empty():
+        rows = graph.read(
+            queries.API_ACTOR_RELATIONSHIPS_STORED,
+            "reading relationships",
+            id=actor_id,
+            limit=limit,
+        )
+        if not rows:
+            raise NotFound(f"no actor with id {actor_id!r}")
+        row = rows[0]
+        members = cast(list[ActorRefRow], sorted(row["members"], key=lambda a: a["id"]))
+        if row["summary"] is not None:
+            data = cast(
+                list[RelationshipRow], summaries.decode(row["summary"], row["counterparts"], limit)
+            )
+        else:
+            data = actor_interactions(graph, actor_id, limit=limit)
+        return Counterparts(cast(ActorRefRow, row["actor"]), members, "interactions", data)
+    actor, members = actor_members(graph, actor_id)
+    return Counterparts(
+        actor, members, "events", actor_relationships(graph, actor_id, flt, limit=limit)
+    )
 
 
 def actor_relationships(

@@ -11,7 +11,8 @@ import neo4j
 import pytest
 
 from graph import changes, queries, summaries
-from graph.read.actors import actor_interactions
+from graph.filters import GraphFilter
+from graph.read.actors import actor_counterparts, actor_interactions, actor_members
 from graph.schema import ensure_schema
 from graph.session import Graph
 from graph.writer import GraphWriter
@@ -22,8 +23,17 @@ DB = "neo4j"
 
 
 def answers(driver: neo4j.Driver, ids: list[str], limit: int) -> dict[str, list[dict[str, Any]]]:
+    """Each actor's interactions, checked equal to the unfiltered relationships answer the
+    API serves (one round trip from the summary, or the live query without one)."""
     graph = Graph(driver, DB)
-    return {i: actor_interactions(graph, i, limit=limit) for i in ids}
+    out = {}
+    for i in ids:
+        rows = actor_interactions(graph, i, limit=limit)
+        served = actor_counterparts(graph, i, GraphFilter(), limit=limit)
+        assert (served.actor, served.members) == actor_members(graph, i)
+        assert served.source == "interactions" and served.data == rows
+        out[i] = rows
+    return out
 
 
 def same(a: dict[str, list[dict[str, Any]]], b: dict[str, list[dict[str, Any]]]) -> None:

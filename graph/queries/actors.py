@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.queries.projections import projection
+from graph.queries.fields import projection
 from ontology.public import ActorFields
 
 # Actor references: candidate ids first (index seek); only when none exists, exact names

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from graph.queries.conditions import event_conditions
-from graph.queries.projections import actor_ref, projection
+from graph.queries.fields import actor_ref, projection
 from ontology.public import EVENT_ROLES, EventFields, PlaceFields
 
 # Every value is a parameter; the fragments below are constants concatenated at import time.

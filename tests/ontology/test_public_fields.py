@@ -57,7 +57,7 @@ _STATEMENTS = sorted(n for n in queries.__all__ if isinstance(getattr(queries, n
 
 @pytest.mark.parametrize("name", _STATEMENTS)
 def test_every_actor_projection_is_the_actor_ref_or_actor_fields(name: str) -> None:
-    """A statement not built from ``graph.queries.projections`` still projects an actor with
+    """A statement not built from ``graph.queries.fields`` still projects an actor with
     exactly the fields of ``ActorRef`` or ``ActorFields`` (or a prefix plus extras for
     search): a field added in ``ontology.public`` must show up in the failures here."""
     text = getattr(queries, name)

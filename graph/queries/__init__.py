@@ -12,6 +12,7 @@ write ``from graph import queries`` and ``queries.CREATE_EVENTS``:
 * ``events``, ``actors``, ``relations``, ``network``: the query service's reads (``graph.read``)
 * ``stats``: counts and server facts (``graph.stats``, ``dekg stats``)
 * ``maintenance``: emptying the database (benchmarks, tests)
+* ``projections``: map projections of the served fields, built from ``ontology.public``
 """
 
 from __future__ import annotations

@@ -3,7 +3,6 @@ politeness, failures, backpressure, restarts (no internet)."""
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -22,9 +21,7 @@ from api.watch.state import FeedStore
 from api.watch.urls import canonical_url
 from api.watch.watcher import FeedListError, FeedSpec, Watcher, read_feed_list
 from ontology.model import Article
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from feed_server import Site, page, rss, serve
+from tests.api.feed_server import Site, page, rss, serve
 
 TALKS = [
     "Russia and Ukraine agreed on Thursday to hold talks in Istanbul.",
@@ -224,18 +221,12 @@ def test_canonical_urls_and_feed_lists(tmp_path: Path) -> None:
 
 
 @pytest.fixture()
-def cli_env(
-    neo4j_server: Any, neo4j_clean: neo4j.Driver, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> Iterator[neo4j.Driver]:
-    monkeypatch.setenv("DEKG_NEO4J_URI", neo4j_server.uri)
-    monkeypatch.setenv("DEKG_NEO4J_USER", neo4j_server.user)
-    monkeypatch.setenv("DEKG_NEO4J_PASSWORD", neo4j_server.password)
-    monkeypatch.setenv("DEKG_NEO4J_DATABASE", neo4j_server.database)
+def cli_env(cli_env: neo4j.Driver, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> neo4j.Driver:
+    """The CLI's environment (``tests/api/conftest.py``), with its own data directory."""
     monkeypatch.setenv("DEKG_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("DEKG_WATCH_HOST_RATE", "50")
     get_settings.cache_clear()
-    yield neo4j_clean
-    get_settings.cache_clear()
+    return cli_env
 
 
 @pytest.mark.neo4j

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-import sys
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import graph_samples as s
@@ -16,9 +15,7 @@ from graph.read.actors import actor_interactions
 from graph.schema import ensure_schema
 from graph.session import Graph
 from graph.writer import GraphWriter
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from bench_load import synthetic_results
+from ontology.model import ExtractionResult
 
 pytestmark = pytest.mark.neo4j
 DB = "neo4j"
@@ -53,11 +50,15 @@ def stored(driver: neo4j.Driver) -> int:
     return int(records[0]["n"])
 
 
-def test_summaries_answer_like_the_live_query(neo4j_clean: neo4j.Driver) -> None:
+def test_summaries_answer_like_the_live_query(
+    neo4j_clean: neo4j.Driver,
+    seed_extraction: ExtractionResult,
+    synthetic_results: Callable[..., list[ExtractionResult]],
+) -> None:
     ensure_schema(Graph(neo4j_clean, DB))
     writer = GraphWriter(Graph(neo4j_clean, DB), batch_size=40)
     synthetic = synthetic_results(400, seed=5)
-    writer.write_results([s.seed_result(), s.meeting_result("ap-1", "AP"), *synthetic])
+    writer.write_results([seed_extraction, s.meeting_result("ap-1", "AP"), *synthetic])
     # A corrected article (its old event's pair is recounted) and one more report.
     changed = synthetic[0].model_copy(
         update={"events": (synthetic[1].events[0].model_copy(update={"article_id": "bench-0"}),)}
@@ -83,10 +84,14 @@ def summarised(driver: neo4j.Driver) -> set[str]:
     return {r["id"] for r in records}
 
 
-def test_a_bulk_batch_drops_only_the_summaries_it_may_change(neo4j_clean: neo4j.Driver) -> None:
+def test_a_bulk_batch_drops_only_the_summaries_it_may_change(
+    neo4j_clean: neo4j.Driver,
+    seed_extraction: ExtractionResult,
+    synthetic_results: Callable[..., list[ExtractionResult]],
+) -> None:
     ensure_schema(Graph(neo4j_clean, DB))
     writer = GraphWriter(Graph(neo4j_clean, DB))
-    writer.write_results([s.seed_result()])
+    writer.write_results([seed_extraction])
     seeded = summarised(neo4j_clean)
     assert {"state:USA", "state:RUS", "person:antony-blinken"} <= seeded
     bulk = synthetic_results(300, seed=3)

@@ -87,7 +87,9 @@ class Stats:
         class Proxy:
             def run(self, query: str, parameters: Any = None, **kwargs: Any) -> _Eager:
                 name = _name(query)
-                text = "PROFILE " + query if stats.profile else query
+                # PROFILE plans anew anyway: a plan-keeping option is left out
+                bare = query.removeprefix(queries.KEEP_PLAN)
+                text = "PROFILE " + bare if stats.profile else query
                 cpu = process_cpu(stats.pid) or 0.0
                 began = time.perf_counter()
                 result = tx.run(text, parameters, **kwargs)

@@ -5,7 +5,6 @@ is picked up by a later poll, ``/stats/feeds`` shows it, and SIGTERM shuts it do
 from __future__ import annotations
 
 import signal
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,10 +16,8 @@ import pytest
 
 from api.settings import Settings
 from tests.api.conftest import closed_port
+from tests.api.feed_server import Site, page, rss, serve
 from tests.api.server_process import settings_env, start_server
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from feed_server import Site, page, rss, serve
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.model]
 

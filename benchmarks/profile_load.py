@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from bench_load import neo4j_target, process_cpu, synthetic_results, wipe  # noqa: E402
 
 from graph import queries  # noqa: E402
+from graph.queries.writes import KEEP_PLAN  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402
 from graph.session import Graph  # noqa: E402
 from graph.writer import GraphWriter  # noqa: E402
@@ -87,7 +88,9 @@ class Stats:
         class Proxy:
             def run(self, query: str, parameters: Any = None, **kwargs: Any) -> _Eager:
                 name = _name(query)
-                text = "PROFILE " + query if stats.profile else query
+                # PROFILE plans anew anyway: a plan-keeping option is left out
+                bare = query.removeprefix(KEEP_PLAN)
+                text = "PROFILE " + bare if stats.profile else query
                 cpu = process_cpu(stats.pid) or 0.0
                 began = time.perf_counter()
                 result = tx.run(text, parameters, **kwargs)

@@ -94,9 +94,7 @@ def _article_events(
     return set(row["actors"]), set(row["countries"]), set(row["types"])
 
 
-def before(
-    tx: neo4j.ManagedTransaction, items: Sequence[_Item], replaced: Sequence[str]
-) -> Before | None:
+def before(tx: neo4j.ManagedTransaction, items: Sequence[_Item], replaced: Sequence[str]) -> Before:
     """The state :func:`record` compares with; for a bulk batch (recorded as ``all``) only
     what the replaced articles' events were (whose actors' summaries go)."""
     if sum(len(i.events) for i in items) > SCOPED_MAX_EVENTS:

@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 # Every MATCH names its index (``USING INDEX``) and every MERGE is on a uniqueness constraint.
-# Measured (docs/decisions/0018-loading.md): keeping plans with ``CYPHER replan=skip`` cut the
-# server's CPU by 60% on a warm server, but on a fresh one it kept plans made on an empty
-# graph that are quadratic on a large one (97 events per CPU-second): not used.
+# The statements of the bulk path keep their first plan (``CYPHER replan=skip``): each plan
+# leaves the planner no choice that depends on the graph's size (unique-index seeks and hinted
+# seeks, CREATE, MERGE between bound nodes, expands and pattern comprehensions from bound
+# nodes), and replanning them as the graph grows cost more server CPU than running them
+# (docs/decisions/0018-loading.md).
+# (On 2026-12-01 a fresh server kept plans made on an empty graph that were quadratic on a large
+# one; the plan that could turn into a join, EVENT_CANDIDATES' OPTIONAL MATCHes, is gone.)
+KEEP_PLAN = "CYPHER replan=skip"
+
 # Lock the batch's articles first (MERGE + SET takes the write lock; concurrent ingests of the
 # same article wait here), then read the stored content hash.
-LOCK_ARTICLES = """
+LOCK_ARTICLES = (
+    KEEP_PLAN
+    + """
 UNWIND $ids AS id
 MERGE (a:Article {id: id})
 SET a.ingesting = true
 RETURN a.id AS id, a.content_hash AS content_hash
 """
+)
 
-UNLOCK_ARTICLES = """
+UNLOCK_ARTICLES = (
+    KEEP_PLAN
+    + """
 UNWIND $ids AS id
 MATCH (a:Article {id: id}) USING INDEX a:Article(id)
 REMOVE a.ingesting
 """
+)
 
 # Re-ingest of a changed article: drop its old reports (returns the events that lost one).
 DETACH_REPORTS = """
@@ -43,12 +55,15 @@ WHERE NOT (e)-[:REPORTED_IN]->(:Article)
 DETACH DELETE e
 """
 
-WRITE_ARTICLES = """
+WRITE_ARTICLES = (
+    KEEP_PLAN
+    + """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.id}) USING INDEX a:Article(id)
 SET a += row, a.ingested_at = datetime()
 REMOVE a.ingesting
 """
+)
 
 _KIND_LABEL = """
 FOREACH (_ IN CASE WHEN row.label = 'Person' THEN [1] ELSE [] END | SET a:Person)
@@ -60,7 +75,8 @@ FOREACH (_ IN CASE WHEN row.label = 'Group' THEN [1] ELSE [] END | SET a:Group)
 
 # One actor per id across articles: the longest name wins, every other name becomes an alias.
 UPSERT_ACTORS = (
-    """
+    KEEP_PLAN
+    + """
 UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
 WITH a, row, coalesce(a.name, row.name) AS old
@@ -79,7 +95,8 @@ SET a.name = name,
 
 # Affiliation targets may be unknown so far: they are created with a minimal name.
 UPSERT_AFFILIATIONS = (
-    """
+    KEEP_PLAN
+    + """
 UNWIND $rows AS row
 MATCH (p:Actor {id: row.person}) USING INDEX p:Actor(id)
 MERGE (a:Actor {id: row.org})
@@ -92,7 +109,9 @@ SET r.role = coalesce(row.role, r.role), r.sector = coalesce(row.sector, r.secto
 """
 )
 
-UPSERT_PLACES = """
+UPSERT_PLACES = (
+    KEEP_PLAN
+    + """
 UNWIND $rows AS row
 MERGE (p:Place {id: row.id})
 SET p.name = row.name,
@@ -105,10 +124,13 @@ SET p.name = row.name,
 SET p.location = CASE WHEN p.lat IS NULL OR p.lon IS NULL THEN null
                       ELSE point({latitude: p.lat, longitude: p.lon}) END
 """
+)
 
 # Stored events that may be the same happening as a new report (graph.identity decides); each
 # once. Pattern comprehensions expand from the event: the plan cannot turn into a join.
-EVENT_CANDIDATES = """
+EVENT_CANDIDATES = (
+    KEEP_PLAN
+    + """
 UNWIND $rows AS row
 MATCH (e:Event {fingerprint: row.fingerprint}) USING INDEX e:Event(fingerprint)
 WHERE e.date >= row.date_from AND e.date <= row.date_to
@@ -117,14 +139,18 @@ RETURN e.id AS id, e.fingerprint AS fingerprint, e.date AS date,
        head([(e)-[:AT]->(p:Place) | p.id]) AS place_id,
        [(e)-[:REPORTED_IN]->(a:Article) | a.id] AS article_ids
 """
+)
 
 # Which of the batch's new graph events are stored already (a re-ingested article's event that
 # kept another article's report): those take the MERGE path (ADD_REPORTS), the rest CREATE_EVENTS.
-EXISTING_EVENTS = """
+EXISTING_EVENTS = (
+    KEEP_PLAN
+    + """
 UNWIND $ids AS id
 MATCH (e:Event {id: id}) USING INDEX e:Event(id)
 RETURN e.id AS id
 """
+)
 
 # The properties of a graph event (graph.props.event_props; a test checks they agree).
 EVENT_KEYS: tuple[str, ...] = (
@@ -152,7 +178,8 @@ REPORT_KEYS: tuple[str, ...] = ("evidence", "start", "end", "article_event_id", 
 # what is written (two Eager operators are left, around the dynamic type label, instead of
 # five).
 CREATE_EVENTS = (
-    """
+    KEEP_PLAN
+    + """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article_id}) USING INDEX a:Article(id)
 WITH a, row, row.props AS p, row.report AS q
@@ -195,7 +222,9 @@ CALL (e, row) {
 # the actor roles (``row.links``: SOURCE/TARGET when the report is the event's own,
 # ATTRIBUTED_TO always) and the event's first known place (``row.place_id``, null when the
 # event has one or the report names none).
-ADD_REPORTS = """
+ADD_REPORTS = (
+    KEEP_PLAN
+    + """
 UNWIND $rows AS row
 MERGE (e:Event {id: row.event_id})
   ON CREATE SET e = row.props, e:$(row.props.type)
@@ -215,16 +244,20 @@ CALL (e, row) {
   MERGE (e)-[:AT]->(p)
 }
 """
+)
 
 # GDELT-like counts: reporting articles and distinct sources (publisher, else agency, else
 # the article itself — the same rule as graph.props.source_key).
-EVENT_STATS = """
+EVENT_STATS = (
+    KEEP_PLAN
+    + """
 UNWIND $ids AS id
 MATCH (e:Event {id: id})-[r:REPORTED_IN]->(a:Article) USING INDEX e:Event(id)
 WITH e, count(DISTINCT a) AS articles, max(r.confidence) AS confidence,
      collect(DISTINCT toLower(coalesce(a.publisher, a.agency, 'article:' + a.id))) AS sources
 SET e.num_articles = articles, e.num_sources = size(sources), e.confidence = confidence
 """
+)
 
 # INTERACTS_WITH is recomputed from the events of each affected (source, target) pair.
 PAIR_TOTALS = """
@@ -254,7 +287,9 @@ DELETE r
 # New articles only add events: each pair's totals get theirs added in place (graph.interactions;
 # the pair's actors are locked by UPSERT_ACTORS earlier in the same transaction, so no update is
 # lost). ``row.counts`` holds the integer counters (count, cooperation, conflict, count_<TYPE>).
-ADD_INTERACTIONS = """
+ADD_INTERACTIONS = (
+    KEEP_PLAN
+    + """
 UNWIND $rows AS row
 MATCH (s:Actor {id: row.s}) USING INDEX s:Actor(id)
 MATCH (t:Actor {id: row.t}) USING INDEX t:Actor(id)
@@ -266,6 +301,7 @@ SET r.goldstein_sum = round(coalesce(r.goldstein_sum, 0.0) + row.goldstein_sum, 
                   ELSE r.last END
 FOREACH (key IN keys(row.counts) | SET r[key] = coalesce(r[key], 0) + row.counts[key])
 """
+)
 
 # Before recomputing pairs whose actors the batch may not have written: take their locks.
 LOCK_ACTORS = """

@@ -4,6 +4,7 @@ Last-Modified answers, a request log, and paths that fail on purpose."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,10 +15,13 @@ LAST_MODIFIED = "Tue, 01 Dec 2026 10:00:00 GMT"
 
 @dataclass
 class Site:
-    """What the server answers: path → (content type, body); ``failing`` paths answer 500."""
+    """What the server answers: path → (content type, body); ``failing`` paths answer 500;
+    requests for ``hanging`` paths wait until the path leaves the set, then the connection is
+    dropped unanswered (and unlogged)."""
 
     pages: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     failing: set[str] = field(default_factory=set)
+    hanging: set[str] = field(default_factory=set)
     log: list[tuple[str, int]] = field(default_factory=list)  # (path, status)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -46,6 +50,11 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
+            if path in site.hanging:
+                while path in site.hanging:
+                    time.sleep(0.1)
+                self.close_connection = True
+                return
             if path in site.failing:
                 self._answer(500, b"broken")
                 return

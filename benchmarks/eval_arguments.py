@@ -102,7 +102,7 @@ def predictions(
 ) -> list[tuple[Candidate, PredEvent]]:
     """The sentence's events as ``ingest.extract.doc_events`` makes them (the precision
     filter unless ``filtered`` is false, the reciprocal target, the article's richest version
-    of each actor)."""
+    of each actor), one per candidate (not yet merged)."""
     registry = get_actors(doc)
     out: list[tuple[Candidate, PredEvent]] = []
     for candidate in get_candidates(doc):
@@ -118,8 +118,7 @@ def predictions(
             source=tuple(_pred_actor(registry.get(a.id, a)) for a in candidate.source),
             target=tuple(_pred_actor(registry.get(a.id, a)) for a in target),
         )
-        if all(event != seen for _, seen in out):
-            out.append((candidate, event))
+        out.append((candidate, event))
     return out
 
 
@@ -214,7 +213,7 @@ def oracle(nlp: Language, sentences: list[ArgSentence], errors: Path | None) -> 
 def end_to_end(nlp: Language, sentences: list[ArgSentence]) -> dict[str, object]:
     predicted = matched = required = recalled = neutral = 0
     for sentence, doc in run(nlp, sentences):
-        preds = [p for _, p in predictions(doc, sentence)]
+        preds = list(dict.fromkeys(p for _, p in predictions(doc, sentence)))  # merged
         gold = [e.gold(i) for i, e in enumerate(sentence.events)]
         pairs = pair_one_to_one(gold, preds)
         optional = {p for p, g in pairs.items() if gold[g].optional} | {

@@ -173,8 +173,11 @@ def oracle(nlp: Language, sentences: list[ArgSentence], errors: Path | None) -> 
             counts["both"] += both
             if not both:
                 unfiltered = _at_trigger(doc, event, raw)
-                if not found:
-                    classes["event:" + dropped_because(doc, event, bool(unfiltered))] += 1
+                why = "" if found else dropped_because(doc, event, bool(unfiltered))
+                if why:
+                    classes[f"event:{why}"] += 1
+                if why in {"absorbed", "condition"}:
+                    continue  # not an argument error: no candidate was asked for arguments
                 for side, kind in classify(doc, event, unfiltered, gold):
                     classes[f"{side}:{kind}"] += 1
                     lines.append(
@@ -191,8 +194,9 @@ def oracle(nlp: Language, sentences: list[ArgSentence], errors: Path | None) -> 
                                         "source": [f"{a.name}/{a.country}" for a in p.source],
                                         "target": [f"{a.name}/{a.country}" for a in p.target],
                                     }
-                                    for p in found
+                                    for p in unfiltered
                                 ],
+                                "kept": bool(found),
                                 "text": doc.text[sentence.offset :],
                             }
                         )

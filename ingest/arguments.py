@@ -105,6 +105,10 @@ def _from_noun_phrase(doc: Doc, token: Token, depth: int) -> list[Actor]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     out.extend(actors_at(doc, pobj, depth=depth - 1))
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            # "the allegations made by Pakistan", "the truce brokered by Qatar"
+            for agent in clauses.passive_agents(child):
+                out.extend(actors_at(doc, agent, depth=depth - 1))
     return out
 
 
@@ -148,6 +152,26 @@ def _object_controller(doc: Doc, head: Token, dep: str) -> list[Actor] | None:
     return _unique([a for c in objects for a in actors_at(doc, c)])
 
 
+def _nominal_agent(doc: Doc, trigger: Token, *, verbal: bool) -> list[Actor]:
+    """The agent of an event noun named in its own phrase: "an attack by Iranian Guards", "a
+    warning from Turkey" (verbal acts: a withdrawal "from" Iraq names a place), "talks between
+    Israel and Hamas" (the first party; the others are then its target), "restrictions imposed
+    by the U.S." (the agent of a participle modifying it)."""
+    for child in trigger.children:
+        word = child.lower_
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            found = [a for p in clauses.passive_agents(child) for a in actors_at(doc, p)]
+            if found:
+                return found
+        if child.dep_ != "prep" or not (word in {"by", "between"} or (verbal and word == "from")):
+            continue
+        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+            found = actors_at(doc, pobj)
+            if found:
+                return found[:1] if word == "between" else found
+    return []
+
+
 def source_actors(
     doc: Doc, trigger: Token, *, verbal: bool = True
 ) -> tuple[list[Actor], float, bool]:
@@ -164,7 +188,7 @@ def source_actors(
             for c in trigger.children
             if c.dep_ in {"poss", "amod", "compound", "nmod"}
             for a in actors_at(doc, c, depth=0)
-        ]
+        ] or _nominal_agent(doc, trigger, verbal=verbal)
         if own:
             return _unique(own), 0.8, False
     if clauses.is_passive(trigger) or (trigger.dep_ == "acl" and trigger.tag_ == "VBN"):

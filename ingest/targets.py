@@ -19,7 +19,9 @@ Otherwise:
   (PLOVER PROTEST: "collective actions carried out as protests against the recipient"); a
   resignation, surrender or domestic concession likewise ("the government lifted a state of
   emergency in West Darfur", "the minister resigned": PLOVER RETREAT/CONCEDE, as the PLOVER
-  gold standard codes them).
+  gold standard codes them). A protest named by a noun ("workers on strike", "the protests in
+  Minsk") is addressed likewise: 69 of the 72 protests of the corpus's tuning split whose
+  target the sentence leaves implicit are aimed at the protesters' own state.
 """
 
 from __future__ import annotations
@@ -168,8 +170,10 @@ def fallback_target(
 ) -> tuple[Actor, ...]:
     """The implicit target of an event whose target the parse does not name (see the module
     docstring); ``()`` when the text does not tell."""
-    if trigger.pos_ != "VERB":
-        return ()
+    if trigger.pos_ != "VERB" and not (
+        event_type is EventType.PROTEST and trigger.pos_ in {"NOUN", "PROPN"}
+    ):
+        return ()  # a protest noun ("a strike at the port", "the protests") is still addressed
     if event_type in VERBAL_TYPES:
         return response_target(doc, trigger, source)
     place = _clause_place(doc, sent, trigger)

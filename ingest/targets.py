@@ -4,7 +4,8 @@ No place or own-state fallback for verbal acts (a rejection, an accusation or an
 aimed at whoever made the rejected claim, never at a place): their target is the author of what
 they respond to when the clause says so ("rejected the accusations while responding to the
 statement by the Taliban chief", "in response to Iran's threats"), else empty. Nor is there a
-fallback for events with nothing done to anyone ("launched an offensive", "mobilised troops").
+fallback for events with nothing done to anyone ("launched an offensive", "mobilised troops"
+with no place named).
 Otherwise:
 
 - an unnamed *patient* (the object, passive subject or relativised noun: "killed 12
@@ -14,7 +15,9 @@ Otherwise:
   only when the source is not a state or its army (police, rebels, gunmen: "gunmen killed
   villagers"; "Iran shelled villages" does not say whose);
 - a coercive measure ("imposed a curfew in Cizre", "banned rallies in Minsk") applies to the
-  state of the place named in its clause;
+  state of the place named in its clause; so does a mobilisation ("moved missiles towards the
+  border with Finland", "warships moved into waters off La Guaira"): PLOVER MOBILIZE's
+  recipient is whoever the forces are mobilised against "if that is clear";
 - a protest is aimed at the authorities of the place, else of the protesters' own state
   (PLOVER PROTEST: "collective actions carried out as protests against the recipient"); a
   resignation, surrender or domestic concession likewise ("the government lifted a state of
@@ -182,7 +185,7 @@ def fallback_target(
         country = place or own
     elif event_type in PATIENT_TYPES and _unnamed(doc, patients(trigger)):
         country = place or (own if _domestic(event_type, source) else None)
-    elif event_type in MEASURE_TYPES:
+    elif event_type in MEASURE_TYPES or event_type is EventType.MOBILIZE:
         country = place
     else:
         return ()

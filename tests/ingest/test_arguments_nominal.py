@@ -12,8 +12,8 @@ from spacy.tokens import Doc
 
 from ingest.arguments import arguments_of, fallback_target
 from ingest.embedding import Match, resolve_embedding
-from ingest.mentions import Mention, set_mentions
-from ontology.model import Actor, ActorKind
+from ingest.mentions import Mention, PlaceMention, set_mentions
+from ontology.model import Actor, ActorKind, Place
 from ontology.plover import EventType
 
 VOCAB = spacy.blank("en").vocab
@@ -263,3 +263,23 @@ def test_target_of_a_verbal_act_is_the_author_named_by_a_participle() -> None:
     args = arguments_of(doc, doc[1])
     assert ids(args.source) == ["state:PER"]
     assert ids(args.target) == ["state:CHL"]
+
+
+def test_a_mobilisation_towards_a_named_place_is_aimed_at_its_state() -> None:
+    # "Chile moved tanks to Tacna" (a Peruvian city); with no place named, no target
+    doc = build(
+        [
+            ("Chile", 1, "nsubj", "Chile", "PROPN"),
+            ("moved", 1, "ROOT", "move", "VERB"),
+            ("tanks", 1, "dobj", "tank", "NOUN"),
+            ("to", 1, "prep", "to", "ADP"),
+            ("Tacna", 3, "pobj", "Tacna", "PROPN"),
+        ],
+        {0: CHL},
+    )
+    sent = doc[0:5]
+    assert fallback_target(doc, sent, doc[1], EventType.MOBILIZE, (CHL,)) == ()
+    doc._.dekg_places = [PlaceMention(4, 5, Place(name="Tacna", country="PER"), "gazetteer")]
+    assert ids(fallback_target(doc, sent, doc[1], EventType.MOBILIZE, (CHL,))) == ["state:PER"]
+    # a verbal act is never aimed at a place
+    assert fallback_target(doc, sent, doc[1], EventType.THREATEN, (CHL,)) == ()

@@ -1,10 +1,13 @@
 """Source and target actors of a trigger, read from the dependency parse.
 
-Source: the subject (or passive agent); for clauses without a subject of their own (purpose
-clauses, infinitives, conjuncts, nominal triggers) the subject of the governing verb; in
-reported speech without another subject, the speaker. Target: direct / indirect object,
-passive subject, then the objects of "with/to/on/against/of…" phrases. Coordination gives
-compound actors. Tokens become actors through the actor mentions (``ingest.mentions``).
+Source: the subject (or passive agent); for an event noun its possessor or modifier
+("Russia's invasion", "U.S. sanctions") or its own agent phrase ("an attack by", "a warning
+from", "talks between X and Y", "restrictions imposed by"); for clauses without a subject of
+their own (purpose clauses, infinitives, conjuncts, nominal triggers) the subject of the
+governing verb; in reported speech without another subject, the speaker. Target: direct /
+indirect object, passive subject, then the objects of "with/to/on/against/of…" phrases.
+Coordination gives compound actors. Tokens become actors through the actor mentions
+(``ingest.mentions``).
 """
 
 from __future__ import annotations

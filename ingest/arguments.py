@@ -1,10 +1,13 @@
 """Source and target actors of a trigger, read from the dependency parse.
 
-Source: the subject (or passive agent); for clauses without a subject of their own (purpose
-clauses, infinitives, conjuncts, nominal triggers) the subject of the governing verb; in
-reported speech without another subject, the speaker. Target: direct / indirect object,
-passive subject, then the objects of "with/to/on/against/of…" phrases. Coordination gives
-compound actors. Tokens become actors through the actor mentions (``ingest.mentions``).
+Source: the subject (or passive agent); for an event noun its possessor or modifier
+("Russia's invasion", "U.S. sanctions") or its own agent phrase ("an attack by", "a warning
+from", "talks between X and Y", "restrictions imposed by"); for clauses without a subject of
+their own (purpose clauses, infinitives, conjuncts, nominal triggers) the subject of the
+governing verb; in reported speech without another subject, the speaker. Target: direct /
+indirect object, passive subject, then the objects of "with/to/on/against/of…" phrases.
+Coordination gives compound actors. Tokens become actors through the actor mentions
+(``ingest.mentions``).
 """
 
 from __future__ import annotations
@@ -105,6 +108,10 @@ def _from_noun_phrase(doc: Doc, token: Token, depth: int) -> list[Actor]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     out.extend(actors_at(doc, pobj, depth=depth - 1))
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            # "the allegations made by Pakistan", "the truce brokered by Qatar"
+            for agent in clauses.passive_agents(child):
+                out.extend(actors_at(doc, agent, depth=depth - 1))
     return out
 
 
@@ -148,6 +155,26 @@ def _object_controller(doc: Doc, head: Token, dep: str) -> list[Actor] | None:
     return _unique([a for c in objects for a in actors_at(doc, c)])
 
 
+def _nominal_agent(doc: Doc, trigger: Token, *, verbal: bool) -> list[Actor]:
+    """The agent of an event noun named in its own phrase: "an attack by Iranian Guards", "a
+    warning from Turkey" (verbal acts: a withdrawal "from" Iraq names a place), "talks between
+    Israel and Hamas" (the first party; the others are then its target), "restrictions imposed
+    by the U.S." (the agent of a participle modifying it)."""
+    for child in trigger.children:
+        word = child.lower_
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            found = [a for p in clauses.passive_agents(child) for a in actors_at(doc, p)]
+            if found:
+                return found
+        if child.dep_ != "prep" or not (word in {"by", "between"} or (verbal and word == "from")):
+            continue
+        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+            found = actors_at(doc, pobj)
+            if found:
+                return found[:1] if word == "between" else found
+    return []
+
+
 def source_actors(
     doc: Doc, trigger: Token, *, verbal: bool = True
 ) -> tuple[list[Actor], float, bool]:
@@ -164,7 +191,7 @@ def source_actors(
             for c in trigger.children
             if c.dep_ in {"poss", "amod", "compound", "nmod"}
             for a in actors_at(doc, c, depth=0)
-        ]
+        ] or _nominal_agent(doc, trigger, verbal=verbal)
         if own:
             return _unique(own), 0.8, False
     if clauses.is_passive(trigger) or (trigger.dep_ == "acl" and trigger.tag_ == "VBN"):

@@ -197,9 +197,13 @@ def subjects(token: Token) -> list[Token]:
 
 
 def passive_agents(token: Token) -> list[Token]:
+    """The objects of a passive verb's "by" phrase (parsed as ``agent``, or as a plain ``prep``
+    under a participle: "the books banned by the Taliban")."""
     out: list[Token] = []
     for child in token.children:
-        if child.dep_ == "agent":
+        if child.dep_ == "agent" or (
+            child.dep_ == "prep" and child.lower_ == "by" and token.tag_ == "VBN"
+        ):
             out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
 

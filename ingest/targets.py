@@ -4,7 +4,8 @@ No place or own-state fallback for verbal acts (a rejection, an accusation or an
 aimed at whoever made the rejected claim, never at a place): their target is the author of what
 they respond to when the clause says so ("rejected the accusations while responding to the
 statement by the Taliban chief", "in response to Iran's threats"), else empty. Nor is there a
-fallback for events with nothing done to anyone ("launched an offensive", "mobilised troops").
+fallback for events with nothing done to anyone ("launched an offensive", "mobilised troops"
+with no place named).
 Otherwise:
 
 - an unnamed *patient* (the object, passive subject or relativised noun: "killed 12
@@ -14,12 +15,16 @@ Otherwise:
   only when the source is not a state or its army (police, rebels, gunmen: "gunmen killed
   villagers"; "Iran shelled villages" does not say whose);
 - a coercive measure ("imposed a curfew in Cizre", "banned rallies in Minsk") applies to the
-  state of the place named in its clause;
+  state of the place named in its clause; so does a mobilisation ("moved missiles towards the
+  border with Finland", "warships moved into waters off La Guaira"): PLOVER MOBILIZE's
+  recipient is whoever the forces are mobilised against "if that is clear";
 - a protest is aimed at the authorities of the place, else of the protesters' own state
   (PLOVER PROTEST: "collective actions carried out as protests against the recipient"); a
   resignation, surrender or domestic concession likewise ("the government lifted a state of
   emergency in West Darfur", "the minister resigned": PLOVER RETREAT/CONCEDE, as the PLOVER
-  gold standard codes them).
+  gold standard codes them). A protest named by a noun ("workers on strike", "the protests in
+  Minsk") is addressed likewise: 69 of the 72 protests of the corpus's tuning split whose
+  target the sentence leaves implicit are aimed at the protesters' own state.
 """
 
 from __future__ import annotations
@@ -168,8 +173,10 @@ def fallback_target(
 ) -> tuple[Actor, ...]:
     """The implicit target of an event whose target the parse does not name (see the module
     docstring); ``()`` when the text does not tell."""
-    if trigger.pos_ != "VERB":
-        return ()
+    if trigger.pos_ != "VERB" and not (
+        event_type is EventType.PROTEST and trigger.pos_ in {"NOUN", "PROPN"}
+    ):
+        return ()  # a protest noun ("a strike at the port", "the protests") is still addressed
     if event_type in VERBAL_TYPES:
         return response_target(doc, trigger, source)
     place = _clause_place(doc, sent, trigger)
@@ -178,7 +185,7 @@ def fallback_target(
         country = place or own
     elif event_type in PATIENT_TYPES and _unnamed(doc, patients(trigger)):
         country = place or (own if _domestic(event_type, source) else None)
-    elif event_type in MEASURE_TYPES:
+    elif event_type in MEASURE_TYPES or event_type is EventType.MOBILIZE:
         country = place
     else:
         return ()

@@ -12,6 +12,7 @@ of a graph, with and without stored summaries and filters.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -31,11 +32,11 @@ class JSONBytes(Response):
     media_type = "application/json"
 
 
-def _ref(actor: dict[str, Any]) -> dict[str, Any]:
+def _ref(actor: Mapping[str, Any]) -> dict[str, Any]:
     return {k: actor.get(k) for k in _REF}
 
 
-def _row(row: dict[str, Any]) -> dict[str, Any]:
+def _row(row: Mapping[str, Any]) -> dict[str, Any]:
     out = {k: row[k] for k in _ROW}
     out["counterpart"] = _ref(out["counterpart"])
     return out

@@ -164,9 +164,8 @@ def actor_counterparts(
         row = rows[0]
         members = cast(list[ActorRefRow], sorted(row["members"], key=lambda a: a["id"]))
         if row["summary"] is not None:
-            data = cast(
-                list[RelationshipRow], summaries.decode(row["summary"], row["counterparts"], limit)
-            )
+            stored = summaries.decode(row["summary"], row["counterparts"], limit)
+            data = cast(list[RelationshipRow], stored)
         else:
             data = actor_interactions(graph, actor_id, limit=limit)
         return Counterparts(cast(ActorRefRow, row["actor"]), members, "interactions", data)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
+from collections.abc import Callable
 
 import graph_samples as s
 import neo4j
@@ -18,9 +17,7 @@ from graph.read.actors import Counterparts, actor_counterparts
 from graph.schema import ensure_schema
 from graph.session import Graph
 from graph.writer import GraphWriter
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from bench_load import synthetic_results
+from ontology.model import ExtractionResult
 
 pytestmark = pytest.mark.neo4j
 DB = "neo4j"
@@ -54,7 +51,9 @@ def compare_all(graph: Graph, ids: list[str]) -> int:
     return rows
 
 
-def test_rendered_relationships_equal_the_models_json(neo4j_clean: neo4j.Driver) -> None:
+def test_rendered_relationships_equal_the_models_json(
+    neo4j_clean: neo4j.Driver, synthetic_results: Callable[..., list[ExtractionResult]]
+) -> None:
     graph = Graph(neo4j_clean, DB)
     ensure_schema(graph)
     writer = GraphWriter(graph, batch_size=40)  # small batches: every actor gets a summary

@@ -38,6 +38,8 @@ _NOUN_SECTORS: dict[Sector, tuple[str, ...]] = {
         "ambassador",
         "leader",
         "side",
+        "ruler",
+        "junta",
     ),
     Sector.MIL: (
         "troop",
@@ -95,6 +97,8 @@ _NOUN_SECTORS: dict[Sector, tuple[str, ...]] = {
         "gunman",
         "gunmen",
         "extremist",
+        "terror",
+        "terrorist",
     ),
     Sector.SPY: ("intelligence", "spy", "agent"),
     Sector.CVL: (
@@ -116,7 +120,7 @@ _NOUN_SECTORS: dict[Sector, tuple[str, ...]] = {
     Sector.REF: ("refugee", "asylum-seeker", "asylum seeker", "migrant", "evacuee"),
     Sector.MED: ("journalist", "reporter", "newspaper", "media", "broadcaster"),
     Sector.BUS: ("company", "firm", "businessman", "businessmen", "investor", "bank"),
-    Sector.REL: ("cleric", "bishop", "imam", "priest", "church", "mosque"),
+    Sector.REL: ("cleric", "bishop", "imam", "priest", "church", "mosque", "missionary"),
     Sector.LAB: ("union", "unionist", "striker", "worker", "workers"),
     Sector.EDU: ("student", "students", "teacher", "university"),
     Sector.HLH: ("doctor", "nurse", "hospital"),

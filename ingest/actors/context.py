@@ -4,9 +4,11 @@
   article's dominant state.
 - State bodies named without their state ("the foreign ministry") belong to the nearest state
   of their sentence (its subject first), else to the dominant state; otherwise dropped.
-- Rebels, police and opposition named without a state ("the rebels in Darfur", "Militants
-  loyal to Iraq's ...") belong to the nearest state of their sentence, else to the dominant
-  state: PLOVER's REB are armed *opposition* (to a government), COP and OPP are domestic.
+- Rebels, police, opposition and officials named without a state ("the rebels in Darfur",
+  "Militants loyal to Iraq's ...", "a government spokesman said") belong to the nearest state
+  of their sentence, else to the dominant state: PLOVER's REB are armed *opposition* (to a
+  government), COP and OPP are domestic, like the state bodies above. Officials of no state
+  the context gives are dropped.
 - "ethnic Albanians" with another state in the sentence are that state's people: an
   ethnicity is not a nationality (CAMEO codes ethnic groups by the state they live in).
 """
@@ -92,7 +94,10 @@ def _dominant_country(mentions: list[Mention]) -> str | None:
 # Mentions whose country places a group of their sentence: states and state groups
 # ("students in Kenya"), not people (a foreign minister's visit) nor armed groups.
 _PLACING = frozenset({ActorKind.STATE, ActorKind.GROUP})
-_GENERIC = frozenset(group_actor(None, s).id for s in (Sector.REB, Sector.COP, Sector.OPP))
+_GENERIC = frozenset(
+    group_actor(None, s).id for s in (Sector.REB, Sector.COP, Sector.OPP, Sector.GOV)
+)
+_GOVERNMENT = group_actor(None, Sector.GOV).id
 
 
 def _sentence_states(doc: Doc, mention: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -111,8 +116,8 @@ def _state_name(iso3: str, mentions: list[Mention]) -> str:
 
 
 def place_domestic_groups(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Countryless rebels, police and opposition groups take the nearest state of their
-    sentence, else the article's dominant state."""
+    """Countryless rebels, police, opposition and government groups take the nearest state
+    of their sentence, else the article's dominant state."""
     dominant = _dominant_country(mentions)
     out: list[Mention] = []
     for mention in mentions:
@@ -121,11 +126,14 @@ def place_domestic_groups(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             out.append(mention)
             continue
         near = _sentence_states(doc, mention, mentions)
+        if actor.id == _GOVERNMENT:  # officials: a state the sentence is about, else the article's
+            near = [s for s in near if doc[s.head].dep_ in {"nsubj", "nsubjpass"}]
         country = (
             min(near, key=lambda s: abs(s.head - mention.head)).actor.country if near else dominant
         )
         if country is None:
-            out.append(mention)
+            if actor.id != _GOVERNMENT:  # "officials" of no known state are no actor
+                out.append(mention)
             continue
         placed = country_group(country, _state_name(country, mentions), actor.sector)
         out.append(_replaced(mention, placed))

@@ -45,8 +45,10 @@ GENERIC_HEADS = frozenset(
         "head",
     }
 )
-# Countryless group nouns still worth a mention ("rebels said", "police fired").
-COUNTRYLESS = frozenset({Sector.REB, Sector.OPP, Sector.COP})
+# Countryless group nouns still worth a mention ("rebels said", "police fired"); government
+# ones ("officials said", "a government spokesman") only once the context gives their state
+# (``ingest.actors.context``).
+COUNTRYLESS = frozenset({Sector.REB, Sector.OPP, Sector.COP, Sector.GOV})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 _LOCATIVE_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside", "within"})
 # Groups of people described by where they flee from or live ("refugees fleeing ... Liberia").
@@ -101,8 +103,9 @@ PHRASE_SECTORS = {
 STATE_MEDIA = frozenset({"official", "state", "state-run", "state-owned", "government"})
 
 
-def group_sector(token: Token) -> Sector | None:
-    """The sector of a group noun, taking it from a modifier for generic heads."""
+def group_sector(token: Token, hits: HitIndex | None = None) -> Sector | None:
+    """The sector of a group noun, taking it from a modifier for generic heads (never from a
+    word of a dictionary name: "the West Bank city" is no bank)."""
     for child in token.children:
         phrase = PHRASE_SECTORS.get((child.lower_, token.lower_))
         if phrase is not None and child.i < token.i:
@@ -113,7 +116,8 @@ def group_sector(token: Token) -> Sector | None:
     if own is not None and token.lower_ not in GENERIC_HEADS:
         return own
     for child in token.children:
-        if child.dep_ in {"compound", "amod"} and child.i < token.i:
+        named = hits is not None and hits.at(child.i) is not None
+        if child.dep_ in {"compound", "amod"} and child.i < token.i and not named:
             modifier = sector_of_noun(child.text)
             if modifier is not None:
                 return modifier
@@ -244,7 +248,7 @@ def nominals_at(token: Token, hits: HitIndex) -> list[Nominal]:
         sector_of_noun(token.head.text) is not None or token.head.lower_ in GENERIC_HEADS
     ):
         return []  # "insurgent group", "government forces": the head noun carries it
-    sector = group_sector(token)
+    sector = group_sector(token, hits)
     if sector is None and is_untitled_office(token):
         sector = TITLE_SECTORS[token.lower_]
     if sector is None:

@@ -260,16 +260,35 @@ def org_from_entity(ent: Span, hits: HitIndex) -> Actor | None:
 
 
 def in_place_context(token: Token) -> bool:
-    """True when a name is the object of a locative preposition ("in Moscow")."""
+    """True when a name is the object of a locative preposition ("in Moscow"), unless the
+    preposition names who acts ("warnings from Beijing", "a visit to Pyongyang")."""
     current = token
     for _ in range(3):
         if current.dep_ == "pobj" and current.head.lower_ in PLACE_PREPS:
-            return True
+            return not acting_capital(current.head)
         if current.dep_ in {"conj", "appos", "compound"} and current.head.i != current.i:
             current = current.head
             continue
         return False
     return False
+
+
+# "from" names a source unless motion is meant ("returned from Moscow"); "to" names a host
+# after a visit ("a visit to Pyongyang", "flew to Beijing for talks").
+_MOTION = frozenset(
+    {"return", "fly", "travel", "come", "arrive", "flee", "escape", "withdraw", "move"}
+    | {"leave", "depart", "drive", "sail", "evacuate", "flight", "journey", "route", "road"}
+    | {"mile", "kilometre", "kilometer", "km", "way", "distance", "far", "away", "refugee"}
+)
+_VISITS = frozenset({"visit", "trip", "fly", "travel", "journey", "tour"})
+
+
+def acting_capital(prep: Token) -> bool:
+    """A capital after "from" or "to" standing for its government."""
+    head = prep.head.lemma_.lower()
+    if prep.lower_ == "from":
+        return head not in _MOTION and prep.head.pos_ in {"NOUN", "VERB"}
+    return prep.lower_ == "to" and head in _VISITS
 
 
 def modifies_thing(token: Token) -> bool:

@@ -71,3 +71,61 @@ def test_office_holder_before_the_first_known_office_is_an_elite(nlp: Language) 
     during = headed_by(nlp, text, "Sharon", dt.date(2003, 1, 1)).actor
     assert (before.country, before.sector, before.role) == ("ISR", Sector.ELI, None)
     assert (during.country, during.sector) == ("ISR", Sector.GOV)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("The tests drew sharp warnings from Beijing.", "Beijing", "CHN"),
+        ("The minister cut short a visit to Hanoi.", "Hanoi", "VNM"),
+        ("The drills drew condemnation from Pyongyang and Tokyo.", "Pyongyang", "PRK"),
+    ],
+)
+def test_capital_after_from_or_a_visit_is_its_government(
+    nlp: Language, text: str, word: str, country: str
+) -> None:
+    mention = headed_by(nlp, text, word)
+    assert (mention.actor.country, mention.actor.sector) == (country, Sector.GOV)
+
+
+def test_capital_after_motion_stays_a_place(nlp: Language) -> None:
+    doc = run(nlp, "The envoy returned from Moscow on Friday.")
+    assert not [m for m in get_mentions(doc) if m.text == "Moscow"]
+
+
+def test_russia_before_1992_is_the_soviet_union(nlp: Language) -> None:
+    text = "Moscow said Russian troops would stay."
+    old = headed_by(nlp, text, "Moscow", dt.date(1987, 4, 2)).actor
+    new = headed_by(nlp, text, "Moscow", dt.date(2001, 4, 2)).actor
+    assert (old.id, old.country, old.sector) == ("state:SUN", "SUN", Sector.GOV)
+    assert (new.id, new.country) == ("state:RUS", "RUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Artillery shelled several Lebanese villages overnight.", "villages", "LBN"),
+        ("Bulldozers demolished Syrian homes near the border.", "homes", "SYR"),
+        ("Troops imposed a curfew on the Turkish town.", "town", "TUR"),
+    ],
+)
+def test_populated_places_stand_for_civilians(
+    nlp: Language, text: str, word: str, country: str
+) -> None:
+    mention = headed_by(nlp, text, word)
+    assert (mention.actor.country, mention.actor.sector) == (country, Sector.CVL)
+
+
+def test_a_word_of_a_dictionary_name_gives_no_sector(nlp: Language) -> None:
+    doc = run(nlp, "Soldiers raided a West Bank refugee camp.")
+    assert all(m.actor.sector is not Sector.BUS for m in get_mentions(doc))
+
+
+def test_officials_take_the_state_the_sentence_is_about(nlp: Language) -> None:
+    mention = headed_by(nlp, "Kenya closed the border, officials said.", "officials")
+    assert (mention.actor.country, mention.actor.sector) == ("KEN", Sector.GOV)
+
+
+def test_officials_of_no_known_state_are_no_actor(nlp: Language) -> None:
+    doc = run(nlp, "Officials said the talks would resume next week.")
+    assert not [m for m in get_mentions(doc) if m.text == "Officials"]

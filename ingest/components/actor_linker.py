@@ -227,6 +227,8 @@ class ActorLinker:
                 continue
             if all(hits.at(t.i) is not None or t.dep_ == "det" for t in ent):
                 continue  # "the U.S. State Department" is made of dictionary names
+            if any((h := hits.at(t.i)) is not None and h.is_org for t in ent):
+                continue  # "Group of Seven (G-7) finance ministers": the dictionary's G7
             if any(i in hits.non_actor_tokens for i in range(ent.start, ent.end)):
                 continue
             actor = org_from_entity(ent, hits)

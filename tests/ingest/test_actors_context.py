@@ -129,3 +129,14 @@ def test_officials_take_the_state_the_sentence_is_about(nlp: Language) -> None:
 def test_officials_of_no_known_state_are_no_actor(nlp: Language) -> None:
     doc = run(nlp, "Officials said the talks would resume next week.")
     assert not [m for m in get_mentions(doc) if m.text == "Officials"]
+
+
+def test_he_and_she_take_a_singular_person_noun(nlp: Language) -> None:
+    text = "Kenya detained a Somali diplomat overnight and questioned him for hours."
+    mention = headed_by(nlp, text, "him")
+    assert mention.actor.country == "SOM"
+
+
+def test_he_never_takes_a_body(nlp: Language) -> None:
+    doc = run(nlp, "The Kenyan army said he had crossed the border.")
+    assert not [m for m in get_mentions(doc) if m.text == "he" and m.actor.country == "KEN"]

@@ -16,6 +16,13 @@
 - Present perfect without an expression ("has amassed", "has also said"), the past perfect
   ("had shelled") and the perfect progressive ("has been fighting") cannot be dated: ``None``
   with precision ``unknown``.
+- A bounding date on the clause chain ("have arrested 2,400 since February 1", "by Friday")
+  names a stretch of time, no day: ``None``.
+- A time the sentence names elsewhere, on no clause of the trigger ("In a statement issued at
+  their meeting in July, they … agreed"; "violence that began March 6 …, where forces
+  clashed"), means the sentence is not told on the story's day: ``None`` rather than the
+  document date (ANNOTATION.md accepts the document date only when there is no time
+  reference at all).
 - Otherwise a simple past/present report in a news story happened on the document date.
 """
 
@@ -29,7 +36,13 @@ from spacy.tokens import Token
 
 from ingest import clauses
 from ingest.dates import resolve
-from ingest.periods import clause_period, forward_tense, is_vague, undatable_perfect
+from ingest.periods import (
+    clause_period,
+    forward_tense,
+    is_vague,
+    other_time,
+    undatable_perfect,
+)
 from ontology.model import DatePrecision
 
 
@@ -46,7 +59,10 @@ _OFFSET_PREPS = {"after": -1, "before": 1}
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "acomp", "prep", "pobj", "pcomp", "dobj", "attr"})
-_DATE_PREPS = frozenset({"on", "in", "last", "next", "this", "since", "by", "during", "at"})
+_DATE_PREPS = frozenset({"on", "in", "last", "next", "this", "during", "at"})
+# A date after these bounds a stretch of time ("arrested 2,400 since February 1", "withdraw by
+# Friday"): it names no day of the event.
+_BOUND_PREPS = frozenset({"since", "until", "till", "by"})
 _MAX_CLIMB = 8
 
 
@@ -65,6 +81,16 @@ def _expression(token: Token) -> str | None:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ == "DATE":
                     return f"{child.text} {_span_text(pobj)}"
     return None
+
+
+def _bounded(token: Token) -> bool:
+    """A bounding date among the token's dependents ("since February 1", "by Friday")."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in _BOUND_PREPS
+        and any(p.dep_ == "pobj" and p.ent_type_ == "DATE" for p in child.children)
+        for child in token.children
+    )
 
 
 def _object_expression(token: Token) -> str | None:
@@ -151,6 +177,8 @@ def event_date(
             found = resolve(expression, anchor, future=future)
             if found.date is not None:
                 return EventDate(found.date, found.precision, explicit=True)
+        if _bounded(current):
+            return EventDate(None, DatePrecision.UNKNOWN, explicit=True)
         head, dep = clauses.effective_head(current)
         if head.i == current.i:
             break
@@ -174,6 +202,6 @@ def event_date(
     period = clause_period(trigger, anchor, future=future)
     if period is not None:
         return EventDate(period.date, period.precision, explicit=True)
-    if perfect:
+    if perfect or other_time(trigger, anchor):
         return _UNKNOWN
     return EventDate(anchor, DatePrecision.DAY)

@@ -92,3 +92,28 @@ def clause_period(token: Token, anchor: dt.date, *, future: bool) -> ResolvedDat
         if future or found.date <= anchor:
             return found
     return None
+
+
+# Dependencies of a date that modifies a thing, not the time of a clause ("the 1995 Dayton
+# Accords", "its 2015 agreement", "Sunday's elections").
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "poss", "nmod"})
+_DURATION_PREPS = frozenset({"for", "over", "within"})
+
+
+def other_time(token: Token, anchor: dt.date) -> bool:
+    """The trigger's sentence names a time adjunct that resolves to another day or period
+    than the story's day (the trigger's own clause chain named none)."""
+    for span in token.doc.ents:
+        if span.label_ != "DATE" or not (token.sent.start <= span.start < token.sent.end):
+            continue
+        root = span.root
+        if root.dep_ in _NOUN_MODIFIER_DEPS or span.text.lower().endswith(("'s", "’s")):
+            continue
+        before = token.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before in _DURATION_PREPS or before in _BOUNDING:
+            continue
+        text = f"{before} {span.text}" if before in _PERIOD_PREPS else span.text
+        found = resolve(text, anchor)
+        if found.date is not None and found.date != anchor:
+            return True
+    return False

@@ -95,7 +95,10 @@ class PersonEntry:
         """The person as an Actor, with the role (country, sector) valid on ``day``.
 
         Out of office on ``day`` after an office held before it, the person is a former
-        official: sector ELI (PLOVER manual, actor sectors), role "former ...".
+        official: sector ELI (PLOVER manual, actor sectors), role "former ...". Before the
+        first office the base knows, the person keeps its country but holds no office: also
+        ELI (political elite out of office; the base starts in 2000, so earlier offices are
+        unknown to it), with no role.
         """
         role = self.role_on(day)
         if role is None and day is not None:
@@ -103,8 +106,8 @@ class PersonEntry:
             if past:
                 last = max(past, key=lambda r: (r.end or dt.date.min, _role_rank(r)))
                 role = Role(f"former {last.role}", last.country, Sector.ELI, None, None, None)
-            else:
-                role = self.role_on(None)
+            elif (first := min(self.roles, key=lambda r: r.start or dt.date.min)).start:
+                role = Role("", first.country, Sector.ELI, None, None, None)
         if role is None:
             return Actor(
                 id=self.id,
@@ -120,7 +123,7 @@ class PersonEntry:
             kind=ActorKind.PERSON,
             country=role.country,
             sector=role.sector,
-            role=role.role,
+            role=role.role or None,
             affiliation=affiliation,
             aliases=self.aliases,
             wikidata=self.wikidata,

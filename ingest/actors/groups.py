@@ -45,13 +45,17 @@ GENERIC_HEADS = frozenset(
         "head",
     }
 )
-# Countryless group nouns still worth a mention ("rebels said", "police fired").
-COUNTRYLESS = frozenset({Sector.REB, Sector.OPP, Sector.COP})
+# Countryless group nouns still worth a mention ("rebels said", "police fired"); government
+# ones ("officials said", "a government spokesman") only once the context gives their state
+# (``ingest.actors.context``).
+COUNTRYLESS = frozenset({Sector.REB, Sector.OPP, Sector.COP, Sector.GOV})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 _LOCATIVE_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside", "within"})
 # Groups of people described by where they flee from or live ("refugees fleeing ... Liberia").
 _PEOPLE_SECTORS = frozenset({Sector.REF, Sector.CVL, Sector.EDU, Sector.LAB})
 _CLAUSE_REACH = 8
+# Participles that seat a group in a place ("a newspaper based in Beirut").
+_SEATED = frozenset({"base", "based", "headquarter", "headquartered", "station", "stationed"})
 _SECTOR_WORDS = {
     Sector.GOV: "government",
     Sector.MIL: "military",
@@ -94,17 +98,26 @@ PHRASE_SECTORS = {
 }
 
 
-def group_sector(token: Token) -> Sector | None:
-    """The sector of a group noun, taking it from a modifier for generic heads."""
+# Modifiers that make a newspaper, radio or agency the government's own voice: CAMEO codes
+# state media ("the official Syrian newspaper", "state television") as the government.
+STATE_MEDIA = frozenset({"official", "state", "state-run", "state-owned", "government"})
+
+
+def group_sector(token: Token, hits: HitIndex | None = None) -> Sector | None:
+    """The sector of a group noun, taking it from a modifier for generic heads (never from a
+    word of a dictionary name: "the West Bank city" is no bank)."""
     for child in token.children:
         phrase = PHRASE_SECTORS.get((child.lower_, token.lower_))
         if phrase is not None and child.i < token.i:
             return phrase
     own = sector_of_noun(token.text)
+    if own is Sector.MED and any(c.lower_ in STATE_MEDIA for c in token.children if c.i < token.i):
+        return Sector.GOV
     if own is not None and token.lower_ not in GENERIC_HEADS:
         return own
     for child in token.children:
-        if child.dep_ in {"compound", "amod"} and child.i < token.i:
+        named = hits is not None and hits.at(child.i) is not None
+        if child.dep_ in {"compound", "amod"} and child.i < token.i and not named:
             modifier = sector_of_noun(child.text)
             if modifier is not None:
                 return modifier
@@ -136,23 +149,39 @@ def owners(token: Token, hits: HitIndex) -> list[Hit]:
     """The states or organisations a group noun belongs to, from its modifiers."""
     found: list[Hit] = []
     for child in token.children:
-        if child.dep_ in _MODIFIER_DEPS and child.i < token.i:
+        if child.dep_ == "amod" and child.lower_ == "led" and child.i < token.i:
+            for leader in child.children:  # "Vietnamese-led forces", "U.S.-led troops"
+                hit = hits.at(leader.i)
+                if leader.dep_ in {"npadvmod", "compound"} and hit is not None:
+                    found.append(hit)
+        elif child.dep_ in _MODIFIER_DEPS and child.i < token.i:
             for candidate in _with_conjuncts(child):
                 hit = hits.at(candidate.i)
                 if hit is not None and not hit.is_person and not _is_pro_anti(hit.span[0]):
                     found.append(hit)
         elif child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS and not found:
-            for obj in child.children:
-                if obj.dep_ != "pobj":
-                    continue
-                for candidate in _with_conjuncts(obj):
-                    hit = hits.at(candidate.i)
-                    if hit is not None and not hit.is_person:
-                        found.append(hit)
+            found += _objects(child, hits)
+        elif child.dep_ == "acl" and child.lemma_.lower() in _SEATED and not found:
+            for prep in child.children:  # "a group based in Trinidad"
+                if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE_PREPS:
+                    found += _objects(prep, hits)
     unique: dict[str, Hit] = {}
     for hit in found or clause_states(token, hits):
         unique.setdefault(hit.actor.id, hit)
     return list(unique.values())
+
+
+def _objects(prep: Token, hits: HitIndex) -> list[Hit]:
+    """The states or organisations a preposition governs ("in Guinea", "of Iraq and Syria")."""
+    found: list[Hit] = []
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        for candidate in _with_conjuncts(obj):
+            hit = hits.at(candidate.i)
+            if hit is not None and not hit.is_person:
+                found.append(hit)
+    return found
 
 
 def clause_states(token: Token, hits: HitIndex) -> list[Hit]:
@@ -178,12 +207,18 @@ def group_actor(owner: Hit | None, sector: Sector, state_name: str | None = None
             sector = owner.actor.sector or Sector.REB  # "the Taliban chief" leads rebels
         return owner.actor.model_copy(update={"sector": sector, "aliases": ()})
     iso3 = owner.actor.country if owner is not None else None
-    label = _SECTOR_WORDS.get(sector, sector.value.lower())
     if iso3 is None:
+        label = _SECTOR_WORDS.get(sector, sector.value.lower())
         kind = ActorKind.ARMED_GROUP if sector is Sector.REB else ActorKind.GROUP
         prefix = "armed_group" if sector is Sector.REB else "group"
         return Actor(id=f"{prefix}:{label}", name=label, kind=kind, sector=sector)
     name = state_name or (owner.actor.name if owner is not None else iso3)
+    return country_group(iso3, name, sector)
+
+
+def country_group(iso3: str, name: str, sector: Sector) -> Actor:
+    """The canonical actor for the ``sector`` of the state ``iso3`` (named ``name``)."""
+    label = _SECTOR_WORDS.get(sector, sector.value.lower())
     if sector is Sector.GOV:
         return Actor(
             id=f"state:{iso3}", name=name, kind=ActorKind.STATE, country=iso3, sector=sector
@@ -213,7 +248,7 @@ def nominals_at(token: Token, hits: HitIndex) -> list[Nominal]:
         sector_of_noun(token.head.text) is not None or token.head.lower_ in GENERIC_HEADS
     ):
         return []  # "insurgent group", "government forces": the head noun carries it
-    sector = group_sector(token)
+    sector = group_sector(token, hits)
     if sector is None and is_untitled_office(token):
         sector = TITLE_SECTORS[token.lower_]
     if sector is None:

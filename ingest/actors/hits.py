@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ingest.actors.dictionary import ActorDictionary, Form
+from ingest.actors.history import on_day
 from ingest.sectors import is_title_word
 from ontology.model import Actor
 
@@ -51,7 +52,7 @@ class HitIndex:
             actor = dictionary.actor(form.actor_id, day) if form is not None else None
             if form is None or actor is None or _out_of_office_surname(span, form, dictionary, day):
                 continue
-            hit = Hit(span, form, actor)
+            hit = Hit(span, form, on_day(actor, day))
             self.hits.append(hit)
             for i in range(span.start, span.end):
                 self._by_token[i] = hit

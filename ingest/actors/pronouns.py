@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.actors.descriptions import SUBJECTS, sentence_index
 from ingest.mentions import Mention
+from ingest.sectors import NOUN_SECTORS, TITLE_SECTORS
 from ontology.model import Actor, ActorKind
 
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -33,6 +34,29 @@ GenderFn = Callable[[Actor], str | None]
 _MAX_BACK = 2  # sentences looked back for pronouns
 
 
+# Group nouns that name things or bodies, not one person ("army", "court", "city").
+_NOT_PERSONS = frozenset(
+    {"government", "administration", "authority", "cabinet", "delegation", "ministry"}
+    | {"regime", "leadership", "embassy", "side", "junta", "army", "military", "force", "navy"}
+    | {"warship", "warplane", "jet", "tank", "helicopter", "artillery", "gunboat", "police"}
+    | {"court", "judiciary", "tribunal", "parliament", "legislature", "congress", "senate"}
+    | {"assembly", "duma", "opposition", "militia", "intelligence", "people", "crowd", "union"}
+    | {"village", "town", "city", "neighborhood", "neighbourhood", "home", "newspaper"}
+    | {"media", "broadcaster", "company", "firm", "bank", "church", "mosque", "university"}
+    | {"hospital", "terror", "gendarmerie", "air force", "youth"}
+)
+
+
+_PERSON_HEADS = frozenset({"member", "spokesman", "spokeswoman", "chief", "head", "commander"})
+
+
+def is_person_noun(word: str) -> bool:
+    """A singular group or title noun that names one person ("soldier", "envoy", "minister")."""
+    low = word.lower()
+    known = low in NOUN_SECTORS or low in TITLE_SECTORS or low in _PERSON_HEADS
+    return known and low not in _NOT_PERSONS
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """All mentions sharing one head token: one antecedent candidate."""
@@ -41,6 +65,7 @@ class Unit:
     actors: tuple[Actor, ...]
     sent: int
     plural: bool
+    human: bool = False  # a singular noun naming one person ("a Russian soldier", "an envoy")
 
 
 def quote_mask(doc: Doc) -> list[bool]:
@@ -70,7 +95,11 @@ def build_units(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> list[U
             actors.append(mention.actor)
     units = [
         Unit(
-            head, tuple(actors), sent_of[head], len(actors) > 1 or doc[head].tag_ in {"NNS", "NNPS"}
+            head,
+            tuple(actors),
+            sent_of[head],
+            len(actors) > 1 or doc[head].tag_ in {"NNS", "NNPS"},
+            doc[head].tag_ == "NN" and is_person_noun(doc[head].lower_),
         )
         for head, actors in by_head.items()
     ]
@@ -92,7 +121,7 @@ def agrees(pronoun: str, unit: Unit, gender_of: GenderFn) -> bool:
         return False
     if pronoun in MALE or pronoun in FEMALE:
         if actor.kind is not ActorKind.PERSON:
-            return False
+            return unit.human  # "a Russian soldier ... accusing him"
         gender = gender_of(actor)
         return gender is None or gender == ("m" if pronoun in MALE else "f")
     if pronoun in NEUTER:
@@ -253,7 +282,7 @@ def resolve_pronouns(
         unit = choose(token, units, DocFacts(sent_of, quoted), gender_of)
         if unit is None:
             continue
-        new = Unit(token.i, unit.actors, sent_of[token.i], unit.plural)
+        new = Unit(token.i, unit.actors, sent_of[token.i], unit.plural, unit.human)
         units = sorted([*units, new], key=lambda u: (u.head, len(u.actors)))
         out += [
             Mention(token.i, token.i + 1, token.i, a, "pronoun", token.text) for a in unit.actors

@@ -8,12 +8,18 @@ writes ``Doc._.dekg_mentions`` / ``Doc._.dekg_actors``. The article date
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest.actors.appositions import own_state_missions, place_by_apposition
+from ingest.actors.context import (
+    STATE_BODIES,
+    context_governments,
+    ethnic_minorities,
+    fill_person_countries,
+    place_domestic_groups,
+)
 from ingest.actors.dictionary import (
     CAPITAL,
     DEMONYM,
@@ -60,7 +66,6 @@ PLACE_PREPS = frozenset(
         "outskirts",
     }
 )
-_STATE_BODIES = frozenset({"department", "ministry", "office", "cabinet", "government"})
 _ORG_SECTORS = {
     "party": Sector.PTY,
     "union": Sector.LAB,
@@ -94,6 +99,7 @@ class ActorLinker:
         mentions = own_state_missions(doc, place_by_apposition(doc, mentions))
         mentions = fill_person_countries(doc, mentions)
         mentions = context_governments(doc, mentions)
+        mentions = ethnic_minorities(doc, place_domestic_groups(doc, mentions))
         set_mentions(doc, mentions)
         return doc
 
@@ -156,7 +162,7 @@ class ActorLinker:
         """ "the foreign ministry said": a state body whose state the context gives."""
         out: list[Mention] = []
         for token in doc:
-            if token.i in claimed or token.lower_ not in _STATE_BODIES or token.pos_ != "NOUN":
+            if token.i in claimed or token.lower_ not in STATE_BODIES or token.pos_ != "NOUN":
                 continue
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                 continue
@@ -221,6 +227,8 @@ class ActorLinker:
                 continue
             if all(hits.at(t.i) is not None or t.dep_ == "det" for t in ent):
                 continue  # "the U.S. State Department" is made of dictionary names
+            if any((h := hits.at(t.i)) is not None and h.is_org for t in ent):
+                continue  # "Group of Seven (G-7) finance ministers": the dictionary's G7
             if any(i in hits.non_actor_tokens for i in range(ent.start, ent.end)):
                 continue
             actor = org_from_entity(ent, hits)
@@ -239,7 +247,7 @@ def org_from_entity(ent: Span, hits: HitIndex) -> Actor | None:
         return None
     state = next((h for t in ent if (h := hits.at(t.i)) is not None and h.is_state), None)
     country = state.actor.country if state is not None else None
-    if state is not None and ent[-1].lower_ in _STATE_BODIES:
+    if state is not None and ent[-1].lower_ in STATE_BODIES:
         return state.actor.model_copy(update={"sector": Sector.GOV})  # "the U.S. Treasury ..."
     sector = _ORG_SECTORS.get(ent[-1].lower_) or sector_of_noun(ent[-1].text)
     if country is None and sector is None and len(ent) > 1 and ent[0].lower_ == "the":
@@ -254,11 +262,12 @@ def org_from_entity(ent: Span, hits: HitIndex) -> Actor | None:
 
 
 def in_place_context(token: Token) -> bool:
-    """True when a name is the object of a locative preposition ("in Moscow")."""
+    """True when a name is the object of a locative preposition ("in Moscow"), unless the
+    preposition names who acts ("warnings from Beijing", "a visit to Pyongyang")."""
     current = token
     for _ in range(3):
         if current.dep_ == "pobj" and current.head.lower_ in PLACE_PREPS:
-            return True
+            return not acting_capital(current.head)
         if current.dep_ in {"conj", "appos", "compound"} and current.head.i != current.i:
             current = current.head
             continue
@@ -266,73 +275,27 @@ def in_place_context(token: Token) -> bool:
     return False
 
 
+# "from" names a source unless motion is meant ("returned from Moscow"); "to" names a host
+# after a visit ("a visit to Pyongyang", "flew to Beijing for talks").
+_MOTION = frozenset(
+    {"return", "fly", "travel", "come", "arrive", "flee", "escape", "withdraw", "move"}
+    | {"leave", "depart", "drive", "sail", "evacuate", "flight", "journey", "route", "road"}
+    | {"mile", "kilometre", "kilometer", "km", "way", "distance", "far", "away", "refugee"}
+)
+_VISITS = frozenset({"visit", "trip", "fly", "travel", "journey", "tour"})
+
+
+def acting_capital(prep: Token) -> bool:
+    """A capital after "from" or "to" standing for its government."""
+    head = prep.head.lemma_.lower()
+    if prep.lower_ == "from":
+        return head not in _MOTION and prep.head.pos_ in {"NOUN", "VERB"}
+    return prep.lower_ == "to" and head in _VISITS
+
+
 def modifies_thing(token: Token) -> bool:
     """A name used as a modifier of a non-actor noun ("the Minsk peace process")."""
     return token.dep_ in {"compound", "nmod", "amod"} and sector_of_noun(token.head.text) is None
-
-
-def fill_person_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Titled people without a country take the nearest country named in their sentence,
-    else the article's dominant state (named in at least half of its state mentions)."""
-    states = [m for m in mentions if m.actor.kind is not ActorKind.PERSON and m.actor.country]
-    dominant = _dominant_country(mentions)
-    out: list[Mention] = []
-    for mention in mentions:
-        actor = mention.actor
-        if actor.kind is not ActorKind.PERSON or actor.country or actor.affiliation:
-            out.append(mention)
-            continue
-        if not actor.role:
-            out.append(mention)
-            continue
-        sent = doc[mention.head].sent
-        near = [s for s in states if sent.start <= s.head < sent.end]
-        country = (
-            min(near, key=lambda s: abs(s.head - mention.head)).actor.country if near else dominant
-        )
-        if country is None:
-            out.append(mention)
-            continue
-        updated = actor.model_copy(update={"country": country, "affiliation": f"state:{country}"})
-        out.append(
-            Mention(mention.start, mention.end, mention.head, updated, mention.via, mention.text)
-        )
-    return out
-
-
-def context_governments(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A state body named without its state ("the foreign ministry") belongs to the nearest
-    state of its sentence, else to the article's dominant state; otherwise it is dropped."""
-    states = [m for m in mentions if m.actor.kind is ActorKind.STATE and m.actor.country]
-    dominant = _dominant_country(mentions)
-    out: list[Mention] = []
-    for mention in mentions:
-        actor = mention.actor
-        body = actor.kind is ActorKind.ORGANIZATION and actor.country is None
-        if not (body and actor.name.split()[-1].lower() in _STATE_BODIES):
-            out.append(mention)
-            continue
-        sent = doc[mention.head].sent
-        near = [s for s in states if sent.start <= s.head < sent.end]
-        subjects = [s for s in near if doc[s.head].dep_ in {"nsubj", "nsubjpass"}]
-        pool = subjects or near  # "Sri Lanka opened ..., the foreign ministry said" → LKA
-        state = min(pool, key=lambda s: abs(s.head - mention.head)).actor if pool else None
-        if state is None and dominant is not None:
-            state = next(s.actor for s in states if s.actor.country == dominant)
-        if state is not None:
-            governed = state.model_copy(update={"sector": Sector.GOV, "aliases": ()})
-            out.append(
-                Mention(mention.start, mention.end, mention.head, governed, "nominal", mention.text)
-            )
-    return out
-
-
-def _dominant_country(mentions: list[Mention]) -> str | None:
-    counts = Counter(m.actor.country for m in mentions if m.actor.kind is ActorKind.STATE)
-    if not counts:
-        return None
-    country, count = counts.most_common(1)[0]
-    return country if count * 2 >= sum(counts.values()) else None
 
 
 def _is_place_name(span: Span) -> bool:

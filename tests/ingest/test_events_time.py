@@ -74,3 +74,56 @@ def test_present_perfect_of_a_material_event_is_undated() -> None:
     doc[1].tag_ = "VBZ"
     assert event_date(doc[2], THURSDAY).precision is DatePrecision.UNKNOWN
     assert event_date(doc[2], THURSDAY, verbal=True).date == THURSDAY
+
+
+def test_a_bounding_date_names_no_day() -> None:
+    doc = build(
+        [
+            ("Police", 1, "nsubj", "police", "NOUN", "O"),
+            ("detained", 1, "ROOT", "detain", "VERB", "O"),
+            ("hundreds", 1, "dobj", "hundred", "NOUN", "O"),
+            ("since", 1, "prep", "since", "ADP", "O"),
+            ("March", 3, "pobj", "March", "PROPN", "B-DATE"),
+            ("3", 4, "nummod", "3", "NUM", "I-DATE"),
+        ]
+    )
+    found = event_date(doc[1], THURSDAY)
+    assert (found.date, found.precision) == (None, DatePrecision.UNKNOWN)
+
+
+# "Violence began on May 3 in the region where forces clashed": the time is the main
+# clause's; the clash in the relative clause is not dated to the story's day.
+OTHER_TIME = build(
+    [
+        ("Violence", 1, "nsubj", "violence", "NOUN", "O"),
+        ("began", 1, "ROOT", "begin", "VERB", "O"),
+        ("on", 1, "prep", "on", "ADP", "O"),
+        ("May", 2, "pobj", "May", "PROPN", "B-DATE"),
+        ("3", 3, "nummod", "3", "NUM", "I-DATE"),
+        ("in", 1, "prep", "in", "ADP", "O"),
+        ("the", 7, "det", "the", "DET", "O"),
+        ("region", 5, "pobj", "region", "NOUN", "O"),
+        ("where", 10, "advmod", "where", "ADV", "O"),
+        ("forces", 10, "nsubj", "force", "NOUN", "O"),
+        ("clashed", 7, "relcl", "clash", "VERB", "O"),
+    ]
+)
+
+
+def test_a_time_named_elsewhere_in_the_sentence_is_not_the_story_day() -> None:
+    found = event_date(OTHER_TIME[10], THURSDAY)
+    assert (found.date, found.precision) == (None, DatePrecision.UNKNOWN)
+    assert event_date(OTHER_TIME[1], THURSDAY).date == dt.date(2021, 5, 3)
+
+
+def test_a_date_modifying_a_thing_keeps_the_story_day() -> None:
+    doc = build(
+        [
+            ("Iran", 1, "nsubj", "Iran", "PROPN", "O"),
+            ("rejected", 1, "ROOT", "reject", "VERB", "O"),
+            ("the", 4, "det", "the", "DET", "O"),
+            ("2015", 4, "compound", "2015", "NUM", "B-DATE"),
+            ("accord", 1, "dobj", "accord", "NOUN", "O"),
+        ]
+    )
+    assert event_date(doc[1], THURSDAY).date == THURSDAY

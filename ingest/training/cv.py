@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -57,10 +58,19 @@ def cross_validate_linear(
     ``vectors``: a dense head too, linear or with ``hidden`` units)."""
     out: dict[float, list[Scores]] = {t: [] for t in thresholds}
     parsed = dict(zip((s.id for s in sentences), docs or parse(nlp, sentences), strict=True))
+    blocks = {
+        s.id: (
+            examples([parsed[s.id]], [s], bits, lexicon),
+            None if vectors is None else dense_examples([parsed[s.id]], [s], vectors),
+        )
+        for s in sentences
+    }
     for train_part, test_part in folds(sentences, k):
-        train_docs = [parsed[s.id] for s in train_part]
-        xs, ys = examples(train_docs, train_part, bits, lexicon)
-        dense = None if vectors is None else dense_examples(train_docs, train_part, vectors)
+        xs = [x for s in train_part for x in blocks[s.id][0][0]]
+        ys = np.concatenate([blocks[s.id][0][1] for s in train_part])
+        dense = None
+        if vectors is not None:
+            dense = np.concatenate([blocks[s.id][1] for s in train_part])
         model = fit(
             xs,
             ys,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy.sparse import csr_matrix
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -155,8 +156,12 @@ def fit(
             ids = [xs[i] for i in chosen]
             flat = np.concatenate(ids)
             owner = np.repeat(np.arange(len(ids)), [len(x) for x in ids])
-            scores = np.zeros((len(ids), n_classes), dtype=np.float64)
-            np.add.at(scores, owner, weights[flat])
+            rows, inverse = np.unique(flat, return_inverse=True)
+            counts = csr_matrix(
+                (np.ones(len(flat), dtype=np.float32), (owner, inverse)),
+                shape=(len(ids), len(rows)),
+            )
+            scores = np.asarray(counts @ weights[rows], dtype=np.float64)
             if head is not None:
                 h, dense_scores = head.forward(chosen)
                 scores += dense_scores
@@ -165,14 +170,10 @@ def fit(
             probs /= probs.sum(axis=1, keepdims=True)
             probs[np.arange(len(ids)), ys[chosen]] -= 1.0
             probs[ys[chosen] == 0] *= none_weight
+            resid = probs.astype(np.float32)
             if head is not None:
-                head.backward(chosen, h, probs.astype(np.float32), l2)
-            grad = np.zeros((len(flat), n_classes), dtype=np.float32)
-            grad[:] = probs[owner]
-            rows, inverse = np.unique(flat, return_inverse=True)
-            summed = np.zeros((len(rows), n_classes), dtype=np.float32)
-            np.add.at(summed, inverse, grad)
-            summed += l2 * weights[rows]
+                head.backward(chosen, h, resid, l2)
+            summed = np.asarray(counts.T @ resid, dtype=np.float32) + l2 * weights[rows]
             history[rows] += summed**2
             weights[rows] -= learn_rate * summed / np.sqrt(history[rows])
     if head is None:

@@ -150,7 +150,7 @@ def _read_cache(settings: Settings, graph: Graph) -> ReadCache | None:
     if not settings.read_cache_mb:
         return None
     return ReadCache(
-        state=GraphState(lambda since: changes.observe(graph.driver, graph.database, since)),
+        state=GraphState(lambda since: changes.observe(graph, since)),
         responses=ResponseCache(max_bytes=settings.read_cache_mb * 1024 * 1024),
         staleness_s=settings.read_cache_staleness_s,
     )

@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import neo4j
-from neo4j.exceptions import DriverError, Neo4jError
 
-from graph import GraphUnavailable, queries, summaries
+from graph import queries, summaries
 from graph.identity import place_id
 from graph.props import event_actors, stub_actor
+from graph.session import Graph, neo4j_errors
 from ontology.model import Actor, ActorKind, Article, Event
 
 #: Larger batches are recorded as ``all`` without looking at what they touched.
@@ -180,24 +180,14 @@ class Position:
     seq: int
 
 
-def _read_session(driver: neo4j.Driver, database: str) -> neo4j.Session:
-    return driver.session(
-        database=database,
-        default_access_mode=neo4j.READ_ACCESS,
-        notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
-    )
-
-
 def _bookmark(session: neo4j.Session) -> str:
     return ",".join(sorted(session.last_bookmarks().raw_values))
 
 
-def read_changes(
-    driver: neo4j.Driver, database: str, since: int, *, limit: int = 1000
-) -> tuple[list[Change], str]:
+def read_changes(graph: Graph, since: int, *, limit: int = 1000) -> tuple[list[Change], str]:
     """The change records after ``since`` (at most ``limit``), and a bookmark taken after
     they were read (every record read committed at or before it)."""
-    with _read_session(driver, database) as session:
+    with neo4j_errors("reading changes"), graph.session() as session:
         rows = list(session.run(queries.CHANGES_SINCE, since=since, limit=limit))
         session.run(queries.API_VERSION_PROBE).consume()
         bookmark = _bookmark(session)
@@ -214,17 +204,15 @@ def read_changes(
     return changes, bookmark
 
 
-def read_head(driver: neo4j.Driver, database: str) -> Position:
+def read_head(graph: Graph) -> Position:
     """The current position (the last record's number read before the bookmark)."""
-    with _read_session(driver, database) as session:
+    with neo4j_errors("reading changes"), graph.session() as session:
         seq = int(session.run(queries.CHANGE_HEAD).single(strict=True)["seq"])
         bookmark = _bookmark(session)
     return Position(bookmark, bookmark_position(bookmark), seq)
 
 
-def observe(
-    driver: neo4j.Driver, database: str, since: Position | None
-) -> tuple[Position, list[Change] | None]:
+def observe(graph: Graph, since: Position | None) -> tuple[Position, list[Change] | None]:
     """Where the graph stands now and what changed since ``since``.
 
     Returns:
@@ -232,19 +220,16 @@ def observe(
         ``None`` when they cannot be accounted for — treat everything as changed).
 
     Raises:
-        GraphUnavailable: Neo4j cannot be read.
+        GraphError: Neo4j cannot be read (``graph.session`` translates the driver's errors).
     """
-    try:
-        with _read_session(driver, database) as session:
-            session.run(queries.API_VERSION_PROBE).consume()
-            probe = _bookmark(session)
-        if since is not None and probe == since.bookmark:
-            return since, []
-        if since is None:
-            return read_head(driver, database), None
-        found, bookmark = read_changes(driver, database, since.seq)
-    except (Neo4jError, DriverError) as e:
-        raise GraphUnavailable(f"Neo4j is not reachable while reading changes: {e}") from e
+    with neo4j_errors("reading changes"), graph.session() as session:
+        session.run(queries.API_VERSION_PROBE).consume()
+        probe = _bookmark(session)
+    if since is not None and probe == since.bookmark:
+        return since, []
+    if since is None:
+        return read_head(graph), None
+    found, bookmark = read_changes(graph, since.seq)
     tx = bookmark_position(bookmark)
     seq = max([since.seq, *(c.seq for c in found)])
     return Position(bookmark, tx, seq), scoped_changes(since, found, tx)

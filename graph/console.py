@@ -24,11 +24,17 @@ import neo4j
 import neo4j.graph
 import neo4j.spatial
 import neo4j.time
-from neo4j.exceptions import AuthError, Neo4jError, TransientError
 
-from graph import QueryRejected
+from graph import DataRejected, QueryFailed, QueryRejected
 from graph.console_policy import check_plan
-from graph.session import READ_RETRY_S, Graph, neo4j_errors
+from graph.session import (
+    READ_RETRY_S,
+    Graph,
+    cause_code,
+    cause_is_value,
+    cause_message,
+    neo4j_errors,
+)
 
 log = logging.getLogger(__name__)
 
@@ -97,17 +103,23 @@ def run_read_query(
                 return CypherRows(columns, rows, True, "bytes")
         return CypherRows(columns, rows, False)
 
-    with neo4j_errors("running a query"):  # Neo4j unreachable, busy, refusing credentials
-        try:
-            with graph.session(retry_s=READ_RETRY_S) as session:
-                return session.execute_read(work)
-        except (TransientError, AuthError):
-            raise
-        except Neo4jError as e:  # the query's own fault: syntax, a write, the time limit
-            log.info("console query refused by Neo4j: %s: %s", e.code, e.message)
-            raise QueryRejected(public_reason(e, timeout_s)) from e
-        except (TypeError, ValueError, OverflowError) as e:
-            raise QueryRejected(f"a parameter cannot be sent to Neo4j: {type(e).__name__}") from e
+    # Neo4j unreachable, busy or refusing credentials: GraphUnavailable and its kinds, as
+    # graph.session translates them; what Neo4j or the driver refuses is the query's fault.
+    try:
+        with (
+            neo4j_errors("running a query", values=True),
+            graph.session(retry_s=READ_RETRY_S) as session,
+        ):
+            return session.execute_read(work)
+    except (QueryFailed, DataRejected) as e:
+        cause = e.__cause__
+        if cause_is_value(e) and cause is not None:
+            raise QueryRejected(
+                f"a parameter cannot be sent to Neo4j: {type(cause).__name__}"
+            ) from cause
+        code, message = cause_code(e), cause_message(e)
+        log.info("console query refused by Neo4j: %s: %s", code, message)
+        raise QueryRejected(public_reason(code, message, timeout_s)) from cause
 
 
 _POSITION = re.compile(r"\(line (\d+), column (\d+) \(offset: \d+\)\)")
@@ -126,16 +138,17 @@ _REASONS = {
 }
 
 
-def public_reason(error: Neo4jError, timeout_s: float) -> str:
-    """Our message for a Neo4j error: its category and, for syntax errors, the position."""
-    code = error.code or ""
+def public_reason(code: str | None, message: str | None, timeout_s: float) -> str:
+    """Our message for a Neo4j error (its status code and message): its category and, for
+    syntax errors, the position."""
+    code = code or ""
     if "TimedOut" in code or code.endswith("TransactionTimedOutClientConfiguration"):
         return f"the query did not finish within the time limit of {timeout_s:g} s"
     if "MemoryPoolOutOfMemoryError" in code or "Memory" in code.rsplit(".", 1)[-1]:
         return "the query needs more memory than Neo4j allows one transaction"
     category = ".".join(code.split(".")[-2:])
     reason = _REASONS.get(category, "Neo4j could not run the query")
-    position = _POSITION.search(error.message or "")
+    position = _POSITION.search(message or "")
     if position and category == "Statement.SyntaxError":
         reason += f" (line {position[1]}, column {position[2]})"
     return f"{reason} [{code}]" if code else reason

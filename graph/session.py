@@ -230,10 +230,23 @@ def cause_message(e: GraphError) -> str:
     return str(cause if cause is not None else e)
 
 
+def cause_code(e: GraphError) -> str | None:
+    """Neo4j's status code of the error behind ``e`` (``Neo.ClientError.…``), if it has one."""
+    cause = e.__cause__
+    return cause.code if isinstance(cause, Neo4jError) else None
+
+
+def cause_is_value(e: GraphError) -> bool:
+    """True when ``e`` stands for a value the driver could not send (not one Neo4j refused)."""
+    return isinstance(e.__cause__, _VALUE_ERRORS)
+
+
 __all__ = [
     "READ_RETRY_S",
     "Graph",
     "Row",
+    "cause_code",
+    "cause_is_value",
     "cause_message",
     "is_dead_connection",
     "neo4j_errors",

@@ -16,7 +16,8 @@ from pathlib import Path
 
 
 def _origin(batch: str) -> str:
-    return batch.split("-", maxsplit=1)[0].removesuffix("2")
+    """`reuters2-03` -> `reuters`, `synthetic4-STORY-1` -> `synthetic`: the draw's number goes."""
+    return batch.split("-", maxsplit=1)[0].rstrip("0123456789")
 
 
 def main() -> None:

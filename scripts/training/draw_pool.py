@@ -30,6 +30,20 @@ import spacy
 SEED = 20261201
 BATCH = 250
 REUTERS_SENTENCES = 3500
+# The second Reuters draw (batches reuters2-NN): sentences that name a state or government AND
+# a word of political action (a fixed list from the PLOVER category names and their everyday
+# verbs, not from dekg's rules or output), so that more of them carry an event.
+POLITICAL_SENTENCES = 1500
+_ACTION_WORDS = [
+    "talks", "met", "meet", "meeting", "visit", "visited", "agreed", "agreement", "accord",
+    "treaty", "signed", "accused", "accuses", "condemned", "criticised", "criticized",
+    "protest", "protested", "demonstrators", "strike", "rejected", "refused", "denied",
+    "warned", "threatened", "threat", "sanctions", "embargo", "boycott", "ban", "banned",
+    "troops", "army", "attack", "attacked", "fighting", "killed", "bombed", "shelled", "war",
+    "arrested", "detained", "expelled", "released", "withdrew", "withdrawal", "ceasefire",
+    "aid", "loan", "grant", "urged", "called on", "appealed", "demanded", "asked",
+    "supported", "backed", "praised", "cooperation", "negotiations", "envoy", "summit",
+]
 _GOV_WORDS = [
     "government",
     "minister",
@@ -135,6 +149,36 @@ def reuters_records(shared: Path, nlp: spacy.language.Language, rng: random.Rand
     return out[:REUTERS_SENTENCES]
 
 
+def political_records(
+    shared: Path, nlp: spacy.language.Language, rng: random.Random, exclude: set[str]
+) -> list[dict]:
+    """Sentences naming an actor and a political action, at most two per article."""
+    actors = _actor_pattern()
+    action = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _ACTION_WORDS)) + r")(?!\w)")
+    with gzip.open(shared / "corpus/reuters21578.jsonl.gz", "rt", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    rng.shuffle(rows)
+    out: list[dict] = []
+    for row in rows:
+        if len(out) >= POLITICAL_SENTENCES:
+            break
+        sents = _sentences(nlp, row.get("text") or "")
+        numbered = _records(
+            row["id"],
+            row["id"].replace("reuters21578", "reu"),
+            "reuters21578",
+            row.get("published") or "",
+            sents,
+        )
+        hits = [
+            r
+            for r in numbered
+            if r["id"] not in exclude and actors.search(r["text"]) and action.search(r["text"])
+        ]
+        out.extend(rng.sample(hits, min(2, len(hits))))
+    return out[:POLITICAL_SENTENCES]
+
+
 def write_batches(records: list[dict], out: Path, name: str) -> None:
     for n, start in enumerate(range(0, len(records), BATCH), start=1):
         path = out / f"{name}-{n:02d}.jsonl"
@@ -156,9 +200,16 @@ def main() -> None:
     rng = random.Random(SEED)
     voa = voa_records(args.shared, nlp)
     reuters = reuters_records(args.shared, nlp, rng)
+    political = political_records(
+        args.shared, nlp, random.Random(SEED + 1), {r["id"] for r in reuters}
+    )
     write_batches(voa, args.out, "voa")
     write_batches(reuters, args.out, "reuters")
-    print(f"voa: {len(voa)} sentences; reuters: {len(reuters)} sentences -> {args.out}")
+    write_batches(political, args.out, "reuters2")
+    print(
+        f"voa: {len(voa)} sentences; reuters: {len(reuters)}; "
+        f"reuters2 (political): {len(political)} -> {args.out}"
+    )
 
 
 if __name__ == "__main__":

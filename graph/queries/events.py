@@ -1,0 +1,106 @@
+"""API reads of events (``graph.read.events``, ``graph.read.reports``)."""
+
+from __future__ import annotations
+
+import functools
+
+from graph.queries.conditions import event_conditions
+
+# Every value is a parameter; the fragments below are constants concatenated at import time.
+
+# The public fields of an event bound to ``e``.
+_API_EVENT_FIELDS = """
+e {.id, .type, .mode, .cameo, .quad_class, .goldstein, .date, .date_precision, .modality,
+   .confidence, .num_articles, .num_sources} AS event,
+[(e)-[:SOURCE]->(x:Actor) | x {.id, .name, .kind, .country}] AS source,
+[(e)-[:TARGET]->(x:Actor) | x {.id, .name, .kind, .country}] AS target,
+[(e)-[:ATTRIBUTED_TO]->(x:Actor) | x {.id, .name, .kind, .country}] AS attributed_to,
+head([(e)-[:AT]->(x:Place) | x {.id, .name, .country, .lat, .lon}]) AS place
+"""
+
+
+# Keyset page of events, newest first; undated events sort last (as 0001-01-01). The reader
+# picks the start that uses the most selective index or label for the filter's fields (the
+# actors' events, a country's actors' events, the events with the type labels, or every
+# event); the conditions the start does not already guarantee follow in WHERE. The page comes
+# back as ONE row (a list of maps in order): one Bolt record instead of one per event halves
+# the driver's decoding work.
+_API_EVENTS_PAGE_TAIL = (
+    """
+WITH e, coalesce(e.date, date('0001-01-01')) AS sort_date
+WHERE $after_date IS NULL OR sort_date < $after_date
+   OR (sort_date = $after_date AND e.id < $after_id)
+WITH e, sort_date
+ORDER BY sort_date DESC, e.id DESC
+LIMIT $limit
+WITH sort_date, """
+    + _API_EVENT_FIELDS
+    + """
+ORDER BY sort_date DESC, event.id DESC
+RETURN collect({sort_date: sort_date, event: event, source: source, target: target,
+                attributed_to: attributed_to, place: place}) AS page
+"""
+)
+
+#: Where a page of events starts, by the filter field it covers (``None``: every event).
+#: ``{event}`` becomes the event pattern: ``e:Event``, or ``e:$any($types)`` (the type labels)
+#: when the filter has types.
+EVENT_STARTS: dict[str | None, str] = {
+    "actors": """
+MATCH (anchor:Actor) WHERE anchor.id IN $actors
+UNWIND [anchor] + [(p:Actor)-[:AFFILIATED_WITH]->(anchor) | p] AS m
+MATCH (m)<-[:SOURCE|TARGET]-({event})
+WITH DISTINCT e
+""",
+    "countries": """
+MATCH (c:Actor) WHERE c.country IN $countries
+MATCH (c)<-[:SOURCE|TARGET]-({event})
+WITH DISTINCT e
+""",
+    None: "MATCH ({event})\n",
+}
+_EVENT_NODE = "e:Event"
+_TYPED_EVENT_NODE = "e:$any($types)"
+
+
+@functools.cache
+def api_events_page(start: str | None, fields: frozenset[str]) -> str:
+    """The page query starting at ``EVENT_STARTS[start]`` and testing ``fields``."""
+    typed = "types" in fields
+    head = EVENT_STARTS[start].replace("{event}", _TYPED_EVENT_NODE if typed else _EVENT_NODE)
+    where = event_conditions(fields - {start, "types" if typed else ""})
+    return head + "WHERE " + where + _API_EVENTS_PAGE_TAIL
+
+
+API_EVENT_DETAIL = (
+    """
+MATCH (e:Event {id: $id})
+RETURN """
+    + _API_EVENT_FIELDS
+    + """,
+[(e)-[r:REPORTED_IN]->(ar:Article) |
+  {article: ar {.id, .title, .url, .publisher, .agency, .published},
+   article_event_id: r.article_event_id, confidence: r.confidence,
+   evidence: r.evidence, start: r.start, end: r.end}] AS reports
+"""
+)
+
+# An article-level event id (from an extraction) → the graph event that holds its report.
+API_EVENT_BY_REPORT = """
+MATCH (e:Event)-[r:REPORTED_IN]->(:Article)
+WHERE r.article_event_id = $id
+RETURN e.id AS id
+LIMIT 1
+"""
+
+
+# The reports (article, evidence) of several events at once: the actor page lists a page of
+# events with their evidence in one round trip.
+API_EVENT_REPORTS = """
+MATCH (e:Event) WHERE e.id IN $ids
+RETURN e.id AS id,
+[(e)-[r:REPORTED_IN]->(ar:Article) |
+  {article: ar {.id, .title, .url, .publisher, .agency, .published},
+   article_event_id: r.article_event_id, confidence: r.confidence,
+   evidence: r.evidence, start: r.start, end: r.end}] AS reports
+"""

@@ -1,0 +1,203 @@
+"""Writes of the loader (``graph.writer``, ``graph.interactions``)."""
+
+from __future__ import annotations
+
+# Every MATCH names its index (``USING INDEX``) and every MERGE is on a uniqueness constraint.
+# Measured (docs/decisions/0018-loading.md): keeping plans with ``CYPHER replan=skip`` cut the
+# server's CPU by 60% on a warm server, but on a fresh one it kept plans made on an empty
+# graph that are quadratic on a large one (97 events per CPU-second): not used.
+# Lock the batch's articles first (MERGE + SET takes the write lock; concurrent ingests of the
+# same article wait here), then read the stored content hash.
+LOCK_ARTICLES = """
+UNWIND $ids AS id
+MERGE (a:Article {id: id})
+SET a.ingesting = true
+RETURN a.id AS id, a.content_hash AS content_hash
+"""
+
+UNLOCK_ARTICLES = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id}) USING INDEX a:Article(id)
+REMOVE a.ingesting
+"""
+
+# Re-ingest of a changed article: drop its old reports (returns the events that lost one).
+DETACH_REPORTS = """
+UNWIND $ids AS id
+MATCH (e:Event)-[r:REPORTED_IN]->(a:Article {id: id}) USING INDEX a:Article(id)
+DELETE r
+RETURN DISTINCT e.id AS id
+"""
+
+EVENT_PAIRS = """
+UNWIND $ids AS id
+MATCH (s:Actor)<-[:SOURCE]-(e:Event {id: id})-[:TARGET]->(t:Actor) USING INDEX e:Event(id)
+WHERE s <> t
+RETURN DISTINCT s.id AS s, t.id AS t
+"""
+
+DELETE_UNREPORTED_EVENTS = """
+UNWIND $ids AS id
+MATCH (e:Event {id: id}) USING INDEX e:Event(id)
+WHERE NOT (e)-[:REPORTED_IN]->(:Article)
+DETACH DELETE e
+"""
+
+WRITE_ARTICLES = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.id}) USING INDEX a:Article(id)
+SET a += row, a.ingested_at = datetime()
+REMOVE a.ingesting
+"""
+
+_KIND_LABEL = """
+FOREACH (_ IN CASE WHEN row.label = 'Person' THEN [1] ELSE [] END | SET a:Person)
+FOREACH (_ IN CASE WHEN row.label = 'State' THEN [1] ELSE [] END | SET a:State)
+FOREACH (_ IN CASE WHEN row.label = 'Organization' THEN [1] ELSE [] END | SET a:Organization)
+FOREACH (_ IN CASE WHEN row.label = 'ArmedGroup' THEN [1] ELSE [] END | SET a:ArmedGroup)
+FOREACH (_ IN CASE WHEN row.label = 'Group' THEN [1] ELSE [] END | SET a:Group)
+"""
+
+# One actor per id across articles: the longest name wins, every other name becomes an alias.
+UPSERT_ACTORS = (
+    """
+UNWIND $rows AS row
+MERGE (a:Actor {id: row.id})
+WITH a, row, coalesce(a.name, row.name) AS old
+WITH a, row, old, CASE WHEN size(row.name) > size(old) THEN row.name ELSE old END AS name
+SET a.name = name,
+    a.kind = row.kind,
+    a.country = coalesce(row.country, a.country),
+    a.sector = coalesce(row.sector, a.sector),
+    a.role = coalesce(row.role, a.role),
+    a.wikidata = coalesce(row.wikidata, a.wikidata),
+    a.aliases = reduce(acc = [], x IN coalesce(a.aliases, []) + row.aliases + [row.name, old] |
+                       CASE WHEN x = name OR x IN acc THEN acc ELSE acc + x END)
+"""
+    + _KIND_LABEL
+)
+
+# Affiliation targets may be unknown so far: they are created with a minimal name.
+UPSERT_AFFILIATIONS = (
+    """
+UNWIND $rows AS row
+MATCH (p:Actor {id: row.person}) USING INDEX p:Actor(id)
+MERGE (a:Actor {id: row.org})
+  ON CREATE SET a.name = row.name, a.kind = row.kind, a.aliases = []
+"""
+    + _KIND_LABEL
+    + """
+MERGE (p)-[r:AFFILIATED_WITH]->(a)
+SET r.role = coalesce(row.role, r.role), r.sector = coalesce(row.sector, r.sector)
+"""
+)
+
+UPSERT_PLACES = """
+UNWIND $rows AS row
+MERGE (p:Place {id: row.id})
+SET p.name = row.name,
+    p.country = coalesce(row.country, p.country),
+    p.lat = coalesce(row.lat, p.lat),
+    p.lon = coalesce(row.lon, p.lon),
+    p.geonames_id = coalesce(row.geonames_id, p.geonames_id),
+    p.admin1 = coalesce(row.admin1, p.admin1),
+    p.feature = coalesce(row.feature, p.feature)
+SET p.location = CASE WHEN p.lat IS NULL OR p.lon IS NULL THEN null
+                      ELSE point({latitude: p.lat, longitude: p.lon}) END
+"""
+
+# Stored events that may be the same happening as a new report (graph.identity decides).
+EVENT_CANDIDATES = """
+UNWIND $rows AS row
+MATCH (e:Event {fingerprint: row.fingerprint}) USING INDEX e:Event(fingerprint)
+WHERE e.date >= row.date_from AND e.date <= row.date_to
+OPTIONAL MATCH (e)-[:AT]->(p:Place)
+OPTIONAL MATCH (e)-[:REPORTED_IN]->(a:Article)
+RETURN e.id AS id, e.fingerprint AS fingerprint, e.date AS date,
+       head(collect(DISTINCT p.id)) AS place_id, collect(DISTINCT a.id) AS article_ids
+"""
+
+# Every report of the batch in one statement: the graph event (created from its first report,
+# with its PLOVER type as a label, :Event:THREATEN, which reads filter on without touching
+# properties), the REPORTED_IN relationship, the actor roles (``row.links``: SOURCE/TARGET
+# for the event's first report, ATTRIBUTED_TO always) and the event's first known place
+# (``row.place_id``, null when the event has one or the report names none).
+WRITE_EVENTS = """
+UNWIND $rows AS row
+MERGE (e:Event {id: row.event_id})
+  ON CREATE SET e = row.props, e:$(row.props.type)
+WITH e, row
+MATCH (a:Article {id: row.article_id}) USING INDEX a:Article(id)
+MERGE (e)-[r:REPORTED_IN {article_event_id: row.report.article_event_id}]->(a)
+SET r = row.report
+WITH e, row
+CALL (e, row) {
+  UNWIND row.links AS link
+  MATCH (x:Actor {id: link.actor_id}) USING INDEX x:Actor(id)
+  MERGE (e)-[:$(link.rel)]->(x)
+}
+CALL (e, row) {
+  WITH e, row WHERE row.place_id IS NOT NULL AND NOT (e)-[:AT]->(:Place)
+  MATCH (p:Place {id: row.place_id}) USING INDEX p:Place(id)
+  MERGE (e)-[:AT]->(p)
+}
+"""
+
+# GDELT-like counts: reporting articles and distinct sources (publisher, else agency, else
+# the article itself — the same rule as graph.props.source_key).
+EVENT_STATS = """
+UNWIND $ids AS id
+MATCH (e:Event {id: id})-[r:REPORTED_IN]->(a:Article) USING INDEX e:Event(id)
+WITH e, count(DISTINCT a) AS articles, max(r.confidence) AS confidence,
+     collect(DISTINCT toLower(coalesce(a.publisher, a.agency, 'article:' + a.id))) AS sources
+SET e.num_articles = articles, e.num_sources = size(sources), e.confidence = confidence
+"""
+
+# INTERACTS_WITH is recomputed from the events of each affected (source, target) pair.
+PAIR_TOTALS = """
+UNWIND $pairs AS pair
+MATCH (s:Actor {id: pair.s})<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor {id: pair.t})
+USING INDEX s:Actor(id)
+RETURN pair.s AS s, pair.t AS t, e.type AS type, e.quad_class AS quad_class,
+       count(DISTINCT e) AS count, sum(e.goldstein) AS goldstein_sum,
+       min(e.date) AS first, max(e.date) AS last
+"""
+
+WRITE_INTERACTIONS = """
+UNWIND $rows AS row
+MATCH (s:Actor {id: row.s}) USING INDEX s:Actor(id)
+MATCH (t:Actor {id: row.t}) USING INDEX t:Actor(id)
+MERGE (s)-[r:INTERACTS_WITH]->(t)
+SET r = row.props
+"""
+
+DELETE_INTERACTIONS = """
+UNWIND $pairs AS pair
+MATCH (s:Actor {id: pair.s})-[r:INTERACTS_WITH]->(:Actor {id: pair.t})
+USING INDEX s:Actor(id)
+DELETE r
+"""
+
+# New articles only add events: each pair's totals get theirs added in place (graph.interactions;
+# the pair's actors are locked by UPSERT_ACTORS earlier in the same transaction, so no update is
+# lost). ``row.counts`` holds the integer counters (count, cooperation, conflict, count_<TYPE>).
+ADD_INTERACTIONS = """
+UNWIND $rows AS row
+MATCH (s:Actor {id: row.s}) USING INDEX s:Actor(id)
+MATCH (t:Actor {id: row.t}) USING INDEX t:Actor(id)
+MERGE (s)-[r:INTERACTS_WITH]->(t)
+SET r.goldstein_sum = round(coalesce(r.goldstein_sum, 0.0) + row.goldstein_sum, 6),
+    r.first = CASE WHEN r.first IS NULL OR row.first < r.first THEN coalesce(row.first, r.first)
+                   ELSE r.first END,
+    r.last = CASE WHEN r.last IS NULL OR row.last > r.last THEN coalesce(row.last, r.last)
+                  ELSE r.last END
+FOREACH (key IN keys(row.counts) | SET r[key] = coalesce(r[key], 0) + row.counts[key])
+"""
+
+# Before recomputing pairs whose actors the batch may not have written: take their locks.
+LOCK_ACTORS = """
+UNWIND $ids AS id
+MATCH (a:Actor {id: id}) USING INDEX a:Actor(id)
+SET a.locked = true
+REMOVE a.locked
+"""

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from statistics import mean
+
+from spacy.tokens import Doc
 
 from ingest.nlp import load_base
 from ingest.training import TrainingError
@@ -101,13 +103,15 @@ def train(
     none_weight: float = NONE_WEIGHT,
     vectors: str | None = VECTORS,
     hidden: int = HIDDEN,
+    parsed: Callable[[list[Sentence]], Sequence[Doc]] | None = None,
 ) -> TrainReport:
     """Fit the trigger model on the whole corpus and write it to ``output`` (``vectors``: a
-    source of ``ingest.trigger_vectors`` for the dense head, ``None`` for none)."""
+    source of ``ingest.trigger_vectors`` for the dense head, ``None`` for none; ``parsed``:
+    the sentences' parses by ``model`` when the caller has them already)."""
     sentences, dropped = corpus_sentences(corpus, exclude_gold)
     report = _report(sentences, dropped)
     lexicon = default_lexicon() if rule_features else None
-    docs = parse(load_base(model), sentences)
+    docs = parsed(sentences) if parsed else parse(load_base(model), sentences)
     xs, ys = examples(docs, sentences, bits, lexicon)
     if len(set(ys.tolist())) < 2:
         raise TrainingError("the corpus needs sentences with and without events")

@@ -4,9 +4,9 @@ so it reproduces the shipped model."""
 
 from __future__ import annotations
 
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.3
 RULE_FEATURES = False
 NONE_WEIGHT = 1.0
 VECTORS: str | None = "wordllama"  # None: parse features only
-HIDDEN = 128  # hidden units of the dense head (0: linear)
+HIDDEN = 0  # hidden units of the dense head (0: linear)
 DENSE_RATE = 0.3  # AdaGrad learning rate of the dense head

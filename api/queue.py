@@ -97,6 +97,7 @@ class DurableQueue:
         self.max_attempts = max_attempts
         self._lock = threading.Lock()
         self._room = threading.Condition(self._lock)
+        self._interrupted = False
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
@@ -107,6 +108,14 @@ class DurableQueue:
             self._db.execute("UPDATE queue_items SET state = 'queued' WHERE state = 'running'")
         except sqlite3.Error as e:
             raise QueueError(f"cannot open the queue {path}: {e}") from e
+
+    def interrupt(self) -> None:
+        """Wake every producer waiting for room, now and from now on (shutting down: the
+        consumer has stopped, so room would never come and the shutdown would wait out
+        ``wait_for_room``'s timeout)."""
+        with self._room:
+            self._interrupted = True
+            self._room.notify_all()
 
     def close(self) -> None:
         with self._lock:
@@ -171,12 +180,13 @@ class DurableQueue:
             return True
 
     def wait_for_room(self, timeout: float) -> bool:
-        """Block until fewer than ``max_items`` wait, or ``timeout`` seconds pass."""
+        """Block until fewer than ``max_items`` wait, or ``timeout`` seconds pass, or
+        :meth:`interrupt` is called (then False: the caller gives up, nothing was queued)."""
         deadline = time.monotonic() + timeout
         with self._room:
             while self._waiting() >= self.max_items:
                 left = deadline - time.monotonic()
-                if left <= 0:
+                if left <= 0 or self._interrupted:
                     return False
                 self._room.wait(min(left, 1.0))
         return True

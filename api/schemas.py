@@ -1,7 +1,9 @@
 """Response (and request) models of the query service: what the API promises to return.
 
 Names say their use: ``XPublic`` is one resource as served, ``XsPublic`` a page of them
-(``data`` plus ``next_cursor``). Dates are ISO strings in JSON (pydantic does that).
+(``data`` plus ``next_cursor``). Dates are ISO strings in JSON (pydantic does that). The
+fields of events, actors and places are listed once, in ``ontology.public``: the schemas
+here derive from those models (``ActorRef`` is that module's own).
 """
 
 from __future__ import annotations
@@ -11,47 +13,21 @@ from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
-from ontology.model import DatePrecision, Modality
 from ontology.outcome import ItemStatus
-from ontology.plover import EventType
+from ontology.public import ActorFields, ActorRef, EventFields, PlaceFields
 
 
 class _Public(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
-class ActorRef(_Public):
-    """An actor as it appears inside an event, a relationship or a path."""
-
-    id: str
-    name: str | None = None
-    kind: str | None = None
-    country: str | None = None
+class PlacePublic(PlaceFields):
+    pass
 
 
-class PlacePublic(_Public):
-    id: str | None = None
-    name: str
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-
-
-class EventPublic(_Public):
+class EventPublic(EventFields):
     """One event (one happening; several articles may have reported it)."""
 
-    id: str
-    type: EventType
-    mode: str | None = None
-    cameo: str | None = None
-    quad_class: int | None = None
-    goldstein: float | None = None
-    date: dt.date | None = None
-    date_precision: DatePrecision | None = None
-    modality: Modality | None = None
-    confidence: float | None = None
-    num_articles: int | None = None
-    num_sources: int | None = None
     source: list[ActorRef] = Field(default_factory=list)
     target: list[ActorRef] = Field(default_factory=list)
     attributed_to: list[ActorRef] = Field(default_factory=list)
@@ -111,15 +87,8 @@ class AffiliationPublic(_Public):
     model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
 
 
-class ActorPublic(_Public):
-    id: str
-    name: str
-    kind: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    role: str | None = None
-    aliases: list[str] = Field(default_factory=list)
-    wikidata: str | None = Field(default=None, description="Wikidata item id (Q7747)")
+class ActorPublic(ActorFields):
+    pass
 
 
 class ActorDetail(ActorPublic):

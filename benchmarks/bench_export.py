@@ -17,11 +17,9 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import io
 import json
-import random
 import resource
 import subprocess
 import sys
@@ -36,44 +34,16 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the generated graphs the tests use too
+
+from synthetic_samples import synthetic_events  # noqa: E402
 
 from graph.export import FORMATS  # noqa: E402
-from ontology.model import (  # noqa: E402
-    Actor,
-    ActorKind,
-    Article,
-    DatePrecision,
-    Event,
-    Evidence,
-    Modality,
-    Place,
-    Sector,
-)
-from ontology.plover import CATEGORIES, EventType, goldstein  # noqa: E402
 
 TARGET_RATIO = 3.0
 #: networkx's own node-link export, which builds the whole document before writing it: a
 #: control that shows the harness does see an export whose memory grows with the graph.
 CONTROL = "control-nx-node-link"
-_KINDS = [
-    ("state", ActorKind.STATE),
-    ("person", ActorKind.PERSON),
-    ("org", ActorKind.ORGANIZATION),
-    ("armed_group", ActorKind.ARMED_GROUP),
-    ("group", ActorKind.GROUP),
-]
-_WORDS = [
-    "minister",
-    "talks",
-    "sanctions",
-    "troops",
-    "border",
-    "ceasefire",
-    "summit",
-    "aid",
-    "envoy",
-    "treaty",
-]
 
 
 class CountingSink(io.RawIOBase):
@@ -88,82 +58,6 @@ class CountingSink(io.RawIOBase):
     def write(self, data: Any) -> int:
         self.size += len(data)
         return len(data)
-
-
-def _actors(rng: random.Random, count: int) -> list[Actor]:
-    actors = []
-    for i in range(count):
-        prefix, kind = _KINDS[i % len(_KINDS)]
-        actors.append(
-            Actor(
-                id=f"{prefix}:a{i}",
-                name=f"Actor {i} {rng.choice(_WORDS).title()}",
-                kind=kind,
-                country="X" + chr(65 + i % 26) + chr(65 + (i // 26) % 26),
-                sector=rng.choice(list(Sector)) if kind is ActorKind.PERSON else None,
-                aliases=(f"A{i}", f"alias {i}; {rng.choice(_WORDS)}"),
-            )
-        )
-    return actors
-
-
-def _places(count: int) -> list[Place]:
-    return [
-        Place(
-            name=f"Place {i}",
-            country="SWE",
-            lat=-60 + (i * 7.3) % 120,
-            lon=-170 + (i * 13.1) % 340,
-            geonames_id=1000 + i,
-            feature="city",
-        )
-        for i in range(count)
-    ]
-
-
-def synthetic_events(count: int, seed: int = 7) -> tuple[list[Event], list[Article]]:
-    """``count`` events over ``count // 5`` articles, ``count // 50`` actors, 500 places."""
-    rng = random.Random(seed)
-    actors = _actors(rng, max(50, count // 50))
-    places = _places(500)
-    types = list(EventType)
-    start = dt.date(2018, 1, 1)
-    articles = [
-        Article(
-            id=f"art-{i}",
-            text="",
-            title=f"Article {i}",
-            publisher=f"Publisher {i % 40}",
-            published=start + dt.timedelta(days=i % 2000),
-        )
-        for i in range(max(1, count // 5))
-    ]
-    events = []
-    for i in range(count):
-        type_ = types[i % len(types)]
-        category = CATEGORIES[type_]
-        text = " ".join(rng.choice(_WORDS) for _ in range(18)) + f" ({i})."
-        evidence = (Evidence(text=text, start=i % 5 * 300, end=i % 5 * 300 + len(text)),)
-        events.append(
-            Event(
-                id=f"ev-{i:016x}",
-                article_id=f"art-{i // 5}",
-                type=type_,
-                cameo=category.default_cameo,
-                quad_class=category.quad_class,
-                goldstein=goldstein(category.default_cameo),
-                source=(rng.choice(actors),),
-                target=(rng.choice(actors),),
-                date=start + dt.timedelta(days=i % 2000),
-                date_precision=DatePrecision.DAY,
-                place=places[i % len(places)] if i % 2 else None,
-                modality=Modality.ASSERTED,
-                attributed_to=(rng.choice(actors),) if i % 10 == 0 else (),
-                confidence=0.5 + (i % 50) / 100,
-                evidence=evidence,
-            )
-        )
-    return events, articles
 
 
 def _rss() -> int:

@@ -29,10 +29,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import json
 import os
-import random
 import resource
 import sys
 import tempfile
@@ -45,97 +43,20 @@ import neo4j
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the generated graphs the tests use too
 
 from offline_import import offline_import  # noqa: E402
+from synthetic_samples import synthetic_results  # noqa: E402
 
 from graph import queries  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402
 from graph.session import Graph  # noqa: E402
 from graph.writer import GraphWriter  # noqa: E402
-from ontology.model import (  # noqa: E402
-    Actor,
-    ActorKind,
-    Article,
-    DatePrecision,
-    Event,
-    Evidence,
-    ExtractionResult,
-    Place,
-)
-from ontology.plover import CATEGORIES, EventType, goldstein  # noqa: E402
+from ontology.model import ExtractionResult  # noqa: E402
 
 TARGET_RATIO = 10.0
 TARGET_OFFLINE_SHARE = 0.25
 TARGET_EVENTS_PER_S = 5_000.0
-
-
-def synthetic_results(n_events: int, seed: int = 1) -> list[ExtractionResult]:
-    """``n_events`` articles with one event each, over 300 actors, 80 places and two years."""
-    rng = random.Random(seed)
-    actors = [
-        Actor(
-            id=f"state:{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}X",
-            name=f"State {i}",
-            kind=ActorKind.STATE,
-            country=f"{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}X",
-        )
-        for i in range(200)
-    ] + [
-        Actor(
-            id=f"person:minister-{i}",
-            name=f"Minister {i}",
-            kind=ActorKind.PERSON,
-            affiliation=f"state:{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}X",
-        )
-        for i in range(100)
-    ]
-    places = [
-        Place(
-            name=f"City {i}",
-            lat=rng.uniform(-60, 60),
-            lon=rng.uniform(-170, 170),
-            geonames_id=100_000 + i,
-        )
-        for i in range(80)
-    ]
-    start = dt.date(2020, 1, 1)
-    types = list(EventType)
-    results = []
-    for i in range(n_events):
-        article_id = f"bench-{i}"
-        type_ = rng.choice(types)
-        category = CATEGORIES[type_]
-        source, target = rng.sample(actors, 2)
-        text = f"Sentence {i} about {source.name} and {target.name}."
-        event = Event(
-            id=f"ev-bench-{i}",
-            article_id=article_id,
-            type=type_,
-            cameo=category.default_cameo,
-            quad_class=category.quad_class,
-            goldstein=goldstein(category.default_cameo),
-            source=(source,),
-            target=(target,),
-            date=start + dt.timedelta(days=rng.randrange(730)),
-            date_precision=DatePrecision.DAY,
-            place=rng.choice(places) if rng.random() < 0.7 else None,
-            confidence=round(rng.uniform(0.3, 1.0), 2),
-            evidence=(Evidence(text=text, start=0, end=len(text)),),
-        )
-        article = Article(
-            id=article_id,
-            text=text,
-            title=f"Article {i}",
-            publisher=f"Publisher {i % 40}",
-            published=event.date,
-            language="en",
-        )
-        results.append(
-            ExtractionResult(
-                item=article_id, article=article, events=(event,), actors=(source, target)
-            )
-        )
-    return results
 
 
 def wipe(driver: neo4j.Driver, database: str) -> None:
@@ -261,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     results = synthetic_results(args.events)
+    load_before = os.getloadavg()[0]
     with neo4j_target(args.uri) as (driver, database, where, pid):
         if node_count(driver, database) and not args.wipe:
             print(
@@ -279,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             offline = timed_offline(driver, database, Path(workdir))
         wipe(driver, database)
     summary = _summary(where, full, offline, batched, per_event)
+    summary["load_average"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     _print(summary, args.batch_size)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -337,6 +260,8 @@ def _print(summary: dict[str, Any], batch_size: int) -> None:
             f"{per_cpu:>14}"
         )
     share = summary["online_share_of_offline"]
+    before, after = summary.get("load_average", ("?", "?"))
+    print(f"load average (1 min) at start {before}, at end {after} (2 cores, shared)")
     print(
         f"online / offline: {share:.0%} (target >= {TARGET_OFFLINE_SHARE:.0%}); "
         f"online {summary['online']['events_per_s']:.0f} events/s "

@@ -3,7 +3,8 @@
 The graph a benchmark loaded online is projected back out of Neo4j (``graph.project``),
 written with the project's own CSV export (``graph.export.csv_import``, which ships the
 ``import.sh`` holding the command), and imported offline into a fresh, stopped Neo4j home with
-the ``neo4j-admin`` of the managed server's cached jars. The import is timed from the
+the ``neo4j-admin`` of the managed server's cached jars (``tests/neo4j_admin_import.py``, shared
+with the import test; ``bench_load`` puts ``tests/`` on the path). The import is timed from the
 command's start to its exit (JVM start included: that is what an operator pays).
 
 The CSV contract carries the events, actors, places, articles and their relationships; the
@@ -13,22 +14,17 @@ work than the online loader (which also keeps those totals and resolves identity
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import neo4j
+from neo4j_admin_import import run_import  # tests/neo4j_admin_import.py (tests/ on the path)
 
 from graph.export.csv_import import write_csv_dir
 from graph.project import project
 from graph.session import Graph
 from managed_neo4j.distribution import Distribution
-from managed_neo4j.process import ADMIN_TOOL, find_java
-
-_SUMMARY = re.compile(r"(\d+) nodes\s+(\d+) relationships\s+(\d+) properties")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,14 +39,6 @@ class OfflineImport:
     @property
     def events_per_s(self) -> float:
         return self.events / self.seconds
-
-
-def _shim(bin_dir: Path, heap: str) -> None:
-    """``neo4j-admin`` on PATH, standing for the AdminTool of the cached jars."""
-    bin_dir.mkdir(parents=True, exist_ok=True)
-    admin = bin_dir / "neo4j-admin"
-    admin.write_text(f'#!/bin/sh\nexec "{find_java()}" -Xmx{heap} {ADMIN_TOOL} "$@"\n')
-    admin.chmod(0o755)
 
 
 def offline_import(
@@ -68,31 +56,11 @@ def offline_import(
     export_seconds = time.perf_counter() - began
     events = sum(1 for _, data in graph.nodes(data=True) if data.get("kind") == "Event")
 
-    home = workdir / "offline-home"
-    (home / "conf").mkdir(parents=True, exist_ok=True)
-    (home / "conf" / "neo4j.conf").write_text("server.memory.pagecache.size=512m\n")
-    _shim(workdir / "bin", "1g")
-    env = dict(
-        os.environ,
-        PATH=f"{workdir / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
-        CLASSPATH=distribution.classpath(),
-        NEO4J_HOME=str(home),
-        NEO4J_CONF=str(home / "conf"),
+    done = run_import(
+        export, workdir, distribution, jvm_options="-Xmx1g", pagecache="512m", timeout=1800
     )
-    began = time.perf_counter()
-    done = subprocess.run(
-        ["sh", str(export / "import.sh"), "neo4j"],
-        cwd=home,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=1800,
-    )
-    seconds = time.perf_counter() - began
-    output = done.stdout + done.stderr
-    summary = _SUMMARY.search(output)
-    if done.returncode != 0 or summary is None:
-        raise RuntimeError(f"neo4j-admin import failed:\n{output[-3000:]}")
-    nodes, relationships, properties = (int(g) for g in summary.groups())
+    if done.returncode != 0 or done.counts is None:
+        raise RuntimeError(f"neo4j-admin import failed:\n{done.output[-3000:]}")
+    nodes, relationships, properties = done.counts
+    seconds = done.seconds
     return OfflineImport(events, nodes, relationships, properties, seconds, export_seconds)

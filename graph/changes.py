@@ -62,6 +62,7 @@ class Before:
     actors: dict[str, list[Any]]
     places: dict[str, list[Any]]
     lost: tuple[set[str], set[str], set[str]]  # actors, countries, types of replaced events
+    bulk: bool = False  # more than SCOPED_MAX_EVENTS: only ``lost`` was read
 
 
 def _actor_ids(items: Sequence[_Item]) -> list[str]:
@@ -96,9 +97,10 @@ def _article_events(
 def before(
     tx: neo4j.ManagedTransaction, items: Sequence[_Item], replaced: Sequence[str]
 ) -> Before | None:
-    """The state :func:`record` compares with; ``None`` for a bulk batch (recorded as ``all``)."""
+    """The state :func:`record` compares with; for a bulk batch (recorded as ``all``) only
+    what the replaced articles' events were (whose actors' summaries go)."""
     if sum(len(i.events) for i in items) > SCOPED_MAX_EVENTS:
-        return None
+        return Before([], {}, {}, _article_events(tx, sorted(replaced)), bulk=True)
     actors = _fields(tx, queries.CHANGE_ACTORS, _actor_ids(items))
     places = _fields(tx, queries.CHANGE_PLACES, _place_ids(items))
     return Before(
@@ -116,14 +118,17 @@ def _renamed(old: dict[str, list[Any]], new: dict[str, Any]) -> bool:
 def record(tx: neo4j.ManagedTransaction, items: Sequence[_Item], state: Before | None) -> None:
     """Write the change record of this transaction (its last statement).
 
-    ``state`` is what :func:`before` returned; with no ``items`` the record says nothing
-    changed.
+    ``state`` is what :func:`before` returned; with no ``items`` (or no ``state``) the record
+    says nothing changed. A bulk batch drops the summaries of the actors it may have changed
+    (the batch's actors, the replaced events' actors and the orgs of both; the others stay
+    exact) instead of recomputing them: reads use the live query until the next small write
+    of the actor or ``summaries.rebuild``.
     """
-    if not items:
+    if not items or state is None:
         _write(tx, "none", (), (), ())
         return
-    if state is None:
-        summaries.drop_all(tx)
+    if state.bulk:
+        summaries.drop(tx, {*_actor_ids(items), *state.lost[0]})
         _write(tx, "all", (), (), ())
         return
     actors = _fields(tx, queries.CHANGE_ACTORS, _actor_ids(items))

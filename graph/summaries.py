@@ -9,8 +9,9 @@ or members it may have changed (the actors of its change record, ``graph.changes
 then fetches one property and the current fields of the counterparts it returns (names are
 read live: a renamed counterpart shows its new name).
 
-Summaries are derived data like ``INTERACTS_WITH`` itself. A bulk batch drops them all
-(``DROP_SUMMARIES``) and reads fall back to the live query until :func:`rebuild` (or the next
+Summaries are derived data like ``INTERACTS_WITH`` itself. A bulk batch drops those of the
+actors it may have changed (:func:`drop`, ``DROP_ACTOR_SUMMARIES``; every other summary stays
+exact) and reads of those fall back to the live query until :func:`rebuild` (or the next small
 write of the actor) puts them back.
 """
 
@@ -68,9 +69,12 @@ def refresh(tx: neo4j.ManagedTransaction, actor_ids: Iterable[str]) -> None:
         tx.run(queries.WRITE_SUMMARIES, rows=_summaries(tx, ids)).consume()
 
 
-def drop_all(tx: neo4j.ManagedTransaction) -> None:
-    """Remove every summary (a bulk batch: reads use the live query until rebuilt)."""
-    tx.run(queries.DROP_SUMMARIES).consume()
+def drop(tx: neo4j.ManagedTransaction, actor_ids: Iterable[str]) -> None:
+    """Remove the summaries of these actors and of the orgs they are affiliated with (a bulk
+    batch: reads of those use the live query until refreshed or rebuilt)."""
+    ids = sorted(set(actor_ids))
+    if ids:
+        tx.run(queries.DROP_ACTOR_SUMMARIES, ids=ids).consume()
 
 
 def rebuild(driver: neo4j.Driver, database: str) -> int:

@@ -289,28 +289,53 @@ def _candidates(tx: neo4j.ManagedTransaction, events: list[Event]) -> list[Candi
 def _write_events(
     tx: neo4j.ManagedTransaction, events: list[Event], mapping: dict[str, str]
 ) -> None:
-    rows = []
+    """CREATE the new graph events (``CREATE_EVENTS``), then MERGE the other reports
+    (``ADD_REPORTS``): the reports joining a graph event, and the events stored already."""
+    own = [e.id for e in events if mapping[e.id] == e.id]
+    stored = {r["id"] for r in tx.run(queries.EXISTING_EVENTS, ids=own)} if own else set()
+    created, added = [], []
     placed: set[str] = set()
     for e in events:
         gid = mapping[e.id]
-        roles = [("ATTRIBUTED_TO", e.attributed_to)]
-        if gid == e.id:
-            roles += [("SOURCE", e.source), ("TARGET", e.target)]
         place = None
         if e.place is not None and gid not in placed:  # the first known place of the batch
             placed.add(gid)
             place = place_id(e.place)
-        rows.append(
-            {
-                "event_id": gid,
-                "article_id": e.article_id,
-                "props": event_props(e),
-                "report": reported_in_props(e),
-                "links": [{"actor_id": a.id, "rel": rel} for rel, group in roles for a in group],
-                "place_id": place,
-            }
-        )
-    tx.run(queries.WRITE_EVENTS, rows=rows).consume()
+        if gid == e.id and gid not in stored:
+            stored.add(gid)  # the same id again (one article naming it twice) is MERGEd
+            created.append(_created_row(e, place))
+        else:
+            added.append(_added_row(e, gid, place))
+    if created:
+        tx.run(queries.CREATE_EVENTS, rows=created).consume()
+    if added:
+        tx.run(queries.ADD_REPORTS, rows=added).consume()
+
+
+def _created_row(e: Event, place: str | None) -> dict[str, Any]:
+    return {
+        "article_id": e.article_id,
+        "props": event_props(e),
+        "report": reported_in_props(e),
+        "source": sorted({a.id for a in e.source}),
+        "target": sorted({a.id for a in e.target}),
+        "attributed_to": sorted({a.id for a in e.attributed_to}),
+        "place": [place] if place else [],
+    }
+
+
+def _added_row(e: Event, gid: str, place: str | None) -> dict[str, Any]:
+    roles = [("ATTRIBUTED_TO", e.attributed_to)]
+    if gid == e.id:
+        roles += [("SOURCE", e.source), ("TARGET", e.target)]
+    return {
+        "event_id": gid,
+        "article_id": e.article_id,
+        "props": event_props(e),
+        "report": reported_in_props(e),
+        "links": [{"actor_id": a.id, "rel": rel} for rel, group in roles for a in group],
+        "place_id": place,
+    }
 
 
 def _merged_events(events: list[Event], mapping: dict[str, str]) -> set[str]:

@@ -9,6 +9,12 @@ and is stopped and removed at the end of the session.
 * ``neo4j_clean``: the driver after wiping every node and relationship (constraints and
   indexes stay).
 
+And the shared sample factories (the benchmarks import the same modules):
+
+* ``seed_extraction``: the seed article with its hand-coded events (``graph_samples.seed_result``).
+* ``synthetic_results``, ``synthetic_events``: the generated-graph factories of
+  ``synthetic_samples`` (called with a size and a seed).
+
 With ``CI=true`` a neo4j test never skips: a server that cannot start fails the run. Elsewhere
 the tests skip only when java (or, with no cached jars, mvn) is missing.
 """
@@ -17,18 +23,21 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import graph_samples
 import neo4j
 import pytest
+import synthetic_samples
 from pydantic import SecretStr
 from support import wipe
 
 from api.runtime import Connection, connect
 from api.settings import Settings
 from managed_neo4j.server import Distribution, ManagedNeo4j, ServerError
+from ontology.model import Article, Event, ExtractionResult
 
 NEO4J_FIXTURES = frozenset({"neo4j_server", "neo4j_driver", "neo4j_clean"})
 
@@ -120,3 +129,21 @@ def neo4j_clean(neo4j_driver: neo4j.Driver, neo4j_server: Neo4jServer) -> neo4j.
     """The session driver over an empty graph (schema created by other tests is kept)."""
     wipe(neo4j_driver, neo4j_server.database)
     return neo4j_driver
+
+
+@pytest.fixture
+def seed_extraction() -> ExtractionResult:
+    """The seed article with its hand-coded events (``graph_samples.seed_result``)."""
+    return graph_samples.seed_result()
+
+
+@pytest.fixture(scope="session")
+def synthetic_results() -> Callable[..., list[ExtractionResult]]:
+    """``synthetic_results(n_events, seed=1)``: a generated graph, one event per article."""
+    return synthetic_samples.synthetic_results
+
+
+@pytest.fixture(scope="session")
+def synthetic_events() -> Callable[..., tuple[list[Event], list[Article]]]:
+    """``synthetic_events(count, seed=7)``: generated events and articles for the exports."""
+    return synthetic_samples.synthetic_events

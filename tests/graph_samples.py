@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
+from synthetic_samples import coded_event
+
 from graph.filters import GraphFilter
 from ontology.model import (
     Actor,
@@ -13,13 +15,12 @@ from ontology.model import (
     Article,
     DatePrecision,
     Event,
-    Evidence,
     ExtractionResult,
     Modality,
     Place,
     Sector,
 )
-from ontology.plover import CATEGORIES, EventType, goldstein
+from ontology.plover import EventType
 
 SEED_PATH = Path(__file__).resolve().parents[1] / "examples" / "cyprus-mail-blinken-lavrov.txt"
 
@@ -80,24 +81,20 @@ def make_event(
     attributed_to: tuple[Actor, ...] = (),
     confidence: float = 0.8,
 ) -> Event:
-    category = CATEGORIES[type_]
-    end = start + len(text)
-    return Event(
-        id=event_id(article_id, start, end, type_),
-        article_id=article_id,
-        type=type_,
-        cameo=category.default_cameo,
-        quad_class=category.quad_class,
-        goldstein=goldstein(category.default_cameo),
-        source=source,
-        target=target,
+    return coded_event(
+        event_id(article_id, start, start + len(text), type_),
+        article_id,
+        type_,
+        source,
+        target,
+        text=text,
+        start=start,
         date=date,
         date_precision=DatePrecision.DAY if date else DatePrecision.UNKNOWN,
         place=place,
         modality=modality,
         attributed_to=attributed_to,
         confidence=confidence,
-        evidence=(Evidence(text=text, start=start, end=end),),
     )
 
 

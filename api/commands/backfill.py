@@ -11,11 +11,10 @@ import typer
 from api.commands import PublishedOpt, usage
 from api.commands.graph import (
     EXIT_ITEMS_FAILED,
-    EXIT_NEO4J_UNAVAILABLE,
     EXIT_USAGE,
-    NEO4J_HINT,
     _fail,
     _graph,
+    _lost,
     _summary,
 )
 
@@ -82,11 +81,7 @@ def backfill(  # noqa: PLR0917 - one parameter per command-line option
         except BackfillUnavailable as e:
             raise _fail(str(e), EXIT_USAGE) from e
         except GraphUnavailable as e:
-            raise _fail(
-                f"{e}\nwhat was committed stays; run the same command again when Neo4j is "
-                f"back.\nhint: {NEO4J_HINT}",
-                EXIT_NEO4J_UNAVAILABLE,
-            ) from e
+            raise _lost(e) from e
     for error in report.errors:
         typer.echo(f"error: {error.item}: {error.error_kind}: {error.error}", err=True)
     typer.echo(_summary(report), err=True)

@@ -45,6 +45,15 @@ def _fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _lost(e: Exception) -> typer.Exit:
+    """Neo4j went away during a load (exit 3): what was committed stays; run it again."""
+    return _fail(
+        f"{e}\nwhat was committed stays; run the same command again when Neo4j is "
+        f"back.\nhint: {NEO4J_HINT}",
+        EXIT_NEO4J_UNAVAILABLE,
+    )
+
+
 @contextlib.contextmanager
 def _graph(settings: Settings) -> Iterator[Graph]:
     """The one driver of this process, connected or a clear error (exit 3), closed at exit."""
@@ -131,11 +140,7 @@ def ingest(
                     on_result=seen(progress),
                 )
         except GraphUnavailable as e:
-            raise _fail(
-                f"{e}\nwhat was committed stays; run the same command again when Neo4j is "
-                f"back.\nhint: {NEO4J_HINT}",
-                EXIT_NEO4J_UNAVAILABLE,
-            ) from e
+            raise _lost(e) from e
     for error in report.errors:
         if error.item not in shown:
             typer.echo(f"error: {error.item}: {error.error_kind}: {error.error}", err=True)

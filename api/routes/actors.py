@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
@@ -119,7 +120,7 @@ def get_network(
     )
 
 
-def _actor(row: dict[str, object]) -> dict[str, object]:
+def _actor(row: Mapping[str, object]) -> dict[str, object]:
     out = dict(row)
     if out.get("aliases") is None:
         out["aliases"] = []

@@ -10,7 +10,8 @@ from graph.filters import GraphFilter
 from graph.read.actors import resolve_actor
 from graph.read.events import events_page, page_key
 from graph.read.reports import with_reports
-from graph.session import Graph, Row
+from graph.rows import EventDetailRow
+from graph.session import Graph
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +19,7 @@ class ActorEvents:
     """A page of the actor's events (with reports) and the keyset of the next page."""
 
     actor: str
-    events: list[Row]
+    events: list[EventDetailRow]
     next_key: tuple[dt.date, str] | None
 
 

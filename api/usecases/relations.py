@@ -10,16 +10,17 @@ from graph.interactions import Totals
 from graph.plot import PlotFormat, relation_plot, relation_title
 from graph.read.actors import actor_id_of, actor_members
 from graph.read.relations import MonthBucket, month_buckets, relation_events, totals
-from graph.session import Graph, Row
+from graph.rows import ActorRefRow, EventRow
+from graph.session import Graph
 
 
 @dataclass(frozen=True, slots=True)
 class RelationTimeline:
     """The events between two actors (either direction), oldest first, and their months."""
 
-    a: Row
-    b: Row
-    events: list[Row]
+    a: ActorRefRow
+    b: ActorRefRow
+    events: list[EventRow]
     months: list[MonthBucket]
     undated: int
     truncated: bool

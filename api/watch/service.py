@@ -84,6 +84,7 @@ class WatchService:
 
     def stop(self, timeout: float = 30.0) -> None:
         self._stop.set()
+        self.queue.interrupt()  # a poll waiting for room in a full queue gives up at once
         for thread in self._threads:
             thread.join(timeout)
         self.watcher.close()

@@ -20,7 +20,16 @@ from typing import IO, Any, BinaryIO
 
 import networkx as nx
 
-from graph.export.values import actor_kind, attributes, edges, node_kind, plain, scalar, text_stream
+from graph.export.values import (
+    actor_kind,
+    attributes,
+    edges,
+    node_kind,
+    plain,
+    scalar,
+    text_stream,
+    type_name,
+)
 from ontology.model import ActorKind
 
 ARRAY_DELIMITER = "\x1f"
@@ -122,13 +131,7 @@ def _infer_type(value: Any) -> str:
     value = plain(value)
     if isinstance(value, list):
         return "string[]"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "long"
-    if isinstance(value, float):
-        return "double"
-    return ""
+    return type_name(value) or ""
 
 
 def _header(name: str, kind: str) -> str:

@@ -15,7 +15,7 @@ from xml.sax.xmlreader import AttributesImpl
 
 import networkx as nx
 
-from graph.export.values import attributes, edges, scalar
+from graph.export.values import attributes, edges, scalar, type_name
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 GEXF_NS = "http://www.gexf.net/1.2draft"
@@ -36,14 +36,7 @@ def xml_safe(text: str) -> str:
 
 
 def _type_of(value: Any) -> str:
-    value = scalar(value)
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "long"
-    if isinstance(value, float):
-        return "double"
-    return "string"
+    return type_name(scalar(value)) or "string"
 
 
 def _widen(current: str | None, new: str) -> str:

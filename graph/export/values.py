@@ -18,6 +18,22 @@ from ontology.rdf import actor_kind_of
 _ACTOR_KINDS = frozenset(k.value for k in ActorKind)
 
 
+def type_name(value: Any) -> str | None:
+    """A scalar's type as Neo4j's CSV import and GraphML name it; ``None`` for the others.
+
+    Example:
+        >>> [type_name(v) for v in (True, 3, 0.5, "x")]
+        ['boolean', 'long', 'double', None]
+    """
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "long"
+    if isinstance(value, float):
+        return "double"
+    return None
+
+
 def node_kind(attrs: dict[str, Any]) -> str:
     """The projection kind of a node (``Event``, ``Actor``, ``Place``, ``Article``)."""
     return str(attrs.get("kind", ""))

@@ -1,7 +1,7 @@
 """Every Cypher statement of dekg, with parameters only (no value is ever built into a string).
 
 One module per thing the statements serve; every name is re-exported here, so callers
-write ``from graph import queries`` and ``queries.WRITE_EVENTS``:
+write ``from graph import queries`` and ``queries.CREATE_EVENTS``:
 
 * ``conditions``: the event filter's conditions (``EVENT_CONDITIONS``, ``event_conditions``)
 * ``schema``: constraints and indexes
@@ -12,6 +12,7 @@ write ``from graph import queries`` and ``queries.WRITE_EVENTS``:
 * ``events``, ``actors``, ``relations``, ``network``: the query service's reads (``graph.read``)
 * ``stats``: counts and server facts (``graph.stats``, ``dekg stats``)
 * ``maintenance``: emptying the database (benchmarks, tests)
+* ``projections``: map projections of the served fields, built from ``ontology.public``
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ from graph.queries.stats import (
 )
 from graph.queries.summaries import (
     API_ACTOR_SUMMARY,
+    DROP_ACTOR_SUMMARIES,
     DROP_SUMMARIES,
     SUMMARY_ACTOR_IDS,
     SUMMARY_COUNTERPARTS,
@@ -98,26 +100,31 @@ from graph.queries.summaries import (
 from graph.queries.writes import (
     _KIND_LABEL,
     ADD_INTERACTIONS,
+    ADD_REPORTS,
+    CREATE_EVENTS,
     DELETE_INTERACTIONS,
     DELETE_UNREPORTED_EVENTS,
     DETACH_REPORTS,
     EVENT_CANDIDATES,
+    EVENT_KEYS,
     EVENT_PAIRS,
     EVENT_STATS,
+    EXISTING_EVENTS,
     LOCK_ACTORS,
     LOCK_ARTICLES,
     PAIR_TOTALS,
+    REPORT_KEYS,
     UNLOCK_ARTICLES,
     UPSERT_ACTORS,
     UPSERT_AFFILIATIONS,
     UPSERT_PLACES,
     WRITE_ARTICLES,
-    WRITE_EVENTS,
     WRITE_INTERACTIONS,
 )
 
 __all__ = [
     "ADD_INTERACTIONS",
+    "ADD_REPORTS",
     "API_ACTORS_BY_ID",
     "API_ACTOR_BY_NAME",
     "API_ACTOR_DETAIL",
@@ -146,17 +153,21 @@ __all__ = [
     "COUNT_LABELS",
     "COUNT_NODES",
     "COUNT_RELATIONSHIPS",
+    "CREATE_EVENTS",
     "DELETE_ALL",
     "DELETE_INTERACTIONS",
     "DELETE_UNREPORTED_EVENTS",
     "DETACH_REPORTS",
+    "DROP_ACTOR_SUMMARIES",
     "DROP_SUMMARIES",
     "EVENT_CANDIDATES",
     "EVENT_CONDITIONS",
     "EVENT_FILTER",
+    "EVENT_KEYS",
     "EVENT_PAIRS",
     "EVENT_STARTS",
     "EVENT_STATS",
+    "EXISTING_EVENTS",
     "LABEL_EVENT_TYPES",
     "LOCK_ACTORS",
     "LOCK_ARTICLES",
@@ -164,6 +175,7 @@ __all__ = [
     "PROJECT_AFFILIATIONS",
     "PROJECT_EVENTS",
     "RECORD_CHANGE",
+    "REPORT_KEYS",
     "SCHEMA",
     "SHOW_CONSTRAINTS",
     "SHOW_INDEXES",
@@ -174,7 +186,6 @@ __all__ = [
     "UPSERT_AFFILIATIONS",
     "UPSERT_PLACES",
     "WRITE_ARTICLES",
-    "WRITE_EVENTS",
     "WRITE_INTERACTIONS",
     "WRITE_SUMMARIES",
     "_API_ACTOR_RELATIONSHIPS_HEAD",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from graph.queries.projections import projection
+from ontology.public import ActorFields
+
 # Actor references: candidate ids first (index seek); only when none exists, exact names
 # (rank 1) or aliases (rank 2), lower-cased (a scan of the actors).
 API_ACTOR_IDS = """
@@ -40,9 +43,12 @@ RETURN anchor {.id, .name, .kind, .country} AS actor,
        [(p:Actor)-[:AFFILIATED_WITH]->(anchor) | p {.id, .name, .kind, .country}] AS members
 """
 
-API_ACTOR_DETAIL = """
+API_ACTOR_DETAIL = (
+    """
 MATCH (a:Actor {id: $id})
-RETURN a {.id, .name, .kind, .country, .sector, .role, .aliases, .wikidata} AS actor,
+RETURN """
+    + projection("a", ActorFields)
+    + """ AS actor,
        COUNT { (a)<-[:SOURCE|TARGET]-(:Event) } AS event_count,
        [(a)-[r:AFFILIATED_WITH]->(o:Actor) |
          {actor: o {.id, .name, .kind, .country}, role: r.role, sector: r.sector,
@@ -51,6 +57,7 @@ RETURN a {.id, .name, .kind, .country, .sector, .role, .aliases, .wikidata} AS a
          {actor: p {.id, .name, .kind, .country}, role: r.role, sector: r.sector,
           from: r.from, to: r.to}] AS members
 """
+)
 
 
 API_ACTORS_BY_ID = """

@@ -5,18 +5,23 @@ from __future__ import annotations
 import functools
 
 from graph.queries.conditions import event_conditions
+from graph.queries.projections import actor_ref, projection
+from ontology.public import EVENT_ROLES, EventFields, PlaceFields
 
 # Every value is a parameter; the fragments below are constants concatenated at import time.
 
-# The public fields of an event bound to ``e``.
-_API_EVENT_FIELDS = """
-e {.id, .type, .mode, .cameo, .quad_class, .goldstein, .date, .date_precision, .modality,
-   .confidence, .num_articles, .num_sources} AS event,
-[(e)-[:SOURCE]->(x:Actor) | x {.id, .name, .kind, .country}] AS source,
-[(e)-[:TARGET]->(x:Actor) | x {.id, .name, .kind, .country}] AS target,
-[(e)-[:ATTRIBUTED_TO]->(x:Actor) | x {.id, .name, .kind, .country}] AS attributed_to,
-head([(e)-[:AT]->(x:Place) | x {.id, .name, .country, .lat, .lon}]) AS place
-"""
+# The public fields of an event bound to ``e`` (ontology.public): its own, its actors by role
+# (SOURCE, TARGET, ATTRIBUTED_TO) and its place.
+_API_EVENT_FIELDS = (
+    "\n"
+    + projection("e", EventFields)
+    + " AS event,\n"
+    + "".join(
+        f"[(e)-[:{role.upper()}]->(x:Actor) | {actor_ref('x')}] AS {role},\n"
+        for role in EVENT_ROLES
+    )
+    + f"head([(e)-[:AT]->(x:Place) | {projection('x', PlaceFields)}]) AS place\n"
+)
 
 
 # Keyset page of events, newest first; undated events sort last (as 0001-01-01). The reader

@@ -33,11 +33,23 @@ MATCH (a:Actor {id: row.id})
 SET a.counterparts = row.summary, a.counterpart_ids = row.ids
 """
 
-# A bulk batch does not say which actors it touched: every summary goes (reads fall back to
-# API_ACTOR_INTERACTIONS until graph.summaries.rebuild or the next write of the actor).
+# Every summary goes (tests; reads fall back to API_ACTOR_INTERACTIONS until
+# graph.summaries.rebuild or the next write of the actor).
 DROP_SUMMARIES = """
 MATCH (a:Actor) WHERE a.counterparts IS NOT NULL
 REMOVE a.counterparts, a.counterpart_ids
+"""
+
+# A bulk batch drops only the summaries it may have changed: those of its actors and of the
+# orgs they act for (the batch's stated affiliations are among the ids already).
+DROP_ACTOR_SUMMARIES = """
+UNWIND $ids AS id
+MATCH (a:Actor {id: id}) USING INDEX a:Actor(id)
+OPTIONAL MATCH (a)-[:AFFILIATED_WITH]->(o:Actor)
+WITH collect(DISTINCT a) + collect(DISTINCT o) AS actors
+UNWIND actors AS x
+WITH DISTINCT x WHERE x.counterparts IS NOT NULL
+REMOVE x.counterparts, x.counterpart_ids
 """
 
 SUMMARY_ACTOR_IDS = "MATCH (a:Actor) RETURN a.id AS id ORDER BY id"

@@ -106,23 +106,96 @@ SET p.location = CASE WHEN p.lat IS NULL OR p.lon IS NULL THEN null
                       ELSE point({latitude: p.lat, longitude: p.lon}) END
 """
 
-# Stored events that may be the same happening as a new report (graph.identity decides).
+# Stored events that may be the same happening as a new report (graph.identity decides); each
+# once. Pattern comprehensions expand from the event: the plan cannot turn into a join.
 EVENT_CANDIDATES = """
 UNWIND $rows AS row
 MATCH (e:Event {fingerprint: row.fingerprint}) USING INDEX e:Event(fingerprint)
 WHERE e.date >= row.date_from AND e.date <= row.date_to
-OPTIONAL MATCH (e)-[:AT]->(p:Place)
-OPTIONAL MATCH (e)-[:REPORTED_IN]->(a:Article)
+WITH DISTINCT e
 RETURN e.id AS id, e.fingerprint AS fingerprint, e.date AS date,
-       head(collect(DISTINCT p.id)) AS place_id, collect(DISTINCT a.id) AS article_ids
+       head([(e)-[:AT]->(p:Place) | p.id]) AS place_id,
+       [(e)-[:REPORTED_IN]->(a:Article) | a.id] AS article_ids
 """
 
-# Every report of the batch in one statement: the graph event (created from its first report,
-# with its PLOVER type as a label, :Event:THREATEN, which reads filter on without touching
-# properties), the REPORTED_IN relationship, the actor roles (``row.links``: SOURCE/TARGET
-# for the event's first report, ATTRIBUTED_TO always) and the event's first known place
-# (``row.place_id``, null when the event has one or the report names none).
-WRITE_EVENTS = """
+# Which of the batch's new graph events are stored already (a re-ingested article's event that
+# kept another article's report): those take the MERGE path (ADD_REPORTS), the rest CREATE_EVENTS.
+EXISTING_EVENTS = """
+UNWIND $ids AS id
+MATCH (e:Event {id: id}) USING INDEX e:Event(id)
+RETURN e.id AS id
+"""
+
+# The properties of a graph event (graph.props.event_props; a test checks they agree).
+EVENT_KEYS: tuple[str, ...] = (
+    "id",
+    "type",
+    "mode",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "date",
+    "date_precision",
+    "modality",
+    "confidence",
+    "num_articles",
+    "num_sources",
+    "fingerprint",
+)
+REPORT_KEYS: tuple[str, ...] = ("evidence", "start", "end", "article_event_id", "confidence")
+
+# New graph events, each from its first report: nothing to look up, so everything is CREATEd
+# (no MERGE expanding a busy actor's relationships): the event with its PLOVER type as a label
+# (:Event:THREATEN, which reads filter on without touching properties), REPORTED_IN, the actor
+# roles (``row.source``/``target``/``attributed_to``: distinct ids) and the first known place
+# (``row.place``: [] or [id]). Literal property maps (not ``e = row.props``) let the planner see
+# what is written (two Eager operators are left, around the dynamic type label, instead of
+# five).
+CREATE_EVENTS = (
+    """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article_id}) USING INDEX a:Article(id)
+WITH a, row, row.props AS p, row.report AS q
+CREATE (e:Event:$(p.type) """
+    + "{"
+    + ", ".join(f"{k}: p.{k}" for k in EVENT_KEYS)
+    + "}"
+    + """)
+CREATE (e)-[:REPORTED_IN """
+    + "{"
+    + ", ".join(f"{k}: q.{k}" for k in REPORT_KEYS)
+    + "}"
+    + """]->(a)
+WITH e, row
+CALL (e, row) {
+  UNWIND row.source AS id
+  MATCH (x:Actor {id: id}) USING INDEX x:Actor(id)
+  CREATE (e)-[:SOURCE]->(x)
+}
+CALL (e, row) {
+  UNWIND row.target AS id
+  MATCH (x:Actor {id: id}) USING INDEX x:Actor(id)
+  CREATE (e)-[:TARGET]->(x)
+}
+CALL (e, row) {
+  UNWIND row.attributed_to AS id
+  MATCH (x:Actor {id: id}) USING INDEX x:Actor(id)
+  CREATE (e)-[:ATTRIBUTED_TO]->(x)
+}
+CALL (e, row) {
+  UNWIND row.place AS id
+  MATCH (p:Place {id: id}) USING INDEX p:Place(id)
+  CREATE (e)-[:AT]->(p)
+}
+"""
+)
+
+# The other reports of the batch: a report joining a graph event (stored, or created earlier in
+# the batch) or a stored event written again. MERGE everything: the REPORTED_IN relationship,
+# the actor roles (``row.links``: SOURCE/TARGET when the report is the event's own,
+# ATTRIBUTED_TO always) and the event's first known place (``row.place_id``, null when the
+# event has one or the report names none).
+ADD_REPORTS = """
 UNWIND $rows AS row
 MERGE (e:Event {id: row.event_id})
   ON CREATE SET e = row.props, e:$(row.props.type)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import cast
 
 from graph import NotFound, queries, summaries
 from graph.filters import GraphFilter
+from graph.rows import ActorDetailRow, ActorRefRow, ActorRow, RelationshipRow
 from graph.session import READ_RETRY_S, Graph, Row, neo4j_errors
 from ontology.plover import CONFLICT, COOPERATION, EventType
 
@@ -72,7 +74,7 @@ def search_actors(
     country: str | None = None,
     limit: int = 50,
     offset: int = 0,
-) -> tuple[int, list[Row]]:
+) -> tuple[int, list[ActorRow]]:
     """Actors whose name, alias or id contains ``q`` (case-insensitive); best matches first.
 
     Returns:
@@ -92,10 +94,10 @@ def search_actors(
         rows[0]["page"] if rows else [],
         key=lambda a: (a.pop("rank"), a.get("name") or "", a["id"]),
     )
-    return (int(rows[0]["count"]) if rows else 0), found
+    return (int(rows[0]["count"]) if rows else 0), cast(list[ActorRow], found)
 
 
-def actor_detail(graph: Graph, actor_id: str) -> Row:
+def actor_detail(graph: Graph, actor_id: str) -> ActorDetailRow:
     """One actor with its affiliations, affiliated persons and number of events.
 
     Raises:
@@ -105,16 +107,17 @@ def actor_detail(graph: Graph, actor_id: str) -> Row:
     if not rows:
         raise NotFound(f"no actor with id {actor_id!r}")
     row = rows[0]
-    return {
+    detail = {
         **row["actor"],
         "aliases": row["actor"].get("aliases") or [],
         "event_count": row["event_count"],
         "affiliations": row["affiliations"],
         "members": row["members"],
     }
+    return cast(ActorDetailRow, detail)
 
 
-def actor_members(graph: Graph, actor_id: str) -> tuple[Row, list[Row]]:
+def actor_members(graph: Graph, actor_id: str) -> tuple[ActorRefRow, list[ActorRefRow]]:
     """The actor and the persons affiliated with it (who count as the actor in relations).
 
     Raises:
@@ -123,12 +126,13 @@ def actor_members(graph: Graph, actor_id: str) -> tuple[Row, list[Row]]:
     rows = graph.read(queries.API_ACTOR_MEMBERS, "reading an actor", id=actor_id)
     if not rows:
         raise NotFound(f"no actor with id {actor_id!r}")
-    return rows[0]["actor"], sorted(rows[0]["members"], key=lambda a: a["id"])
+    members = sorted(rows[0]["members"], key=lambda a: a["id"])
+    return cast(ActorRefRow, rows[0]["actor"]), cast(list[ActorRefRow], members)
 
 
 def actor_relationships(
     graph: Graph, actor_id: str, flt: GraphFilter, *, limit: int = 200
-) -> list[Row]:
+) -> list[RelationshipRow]:
     """The actor's counterparts from its events (and its affiliated persons' events).
 
     A counterpart is an actor on the other side (target when the actor is the source, or
@@ -147,11 +151,11 @@ def actor_relationships(
     out = []
     for row in rows:
         types: Counter[str] = Counter(row.pop("types"))
-        out.append({**row, "by_type": dict(sorted(types.items()))})
+        out.append(cast(RelationshipRow, {**row, "by_type": dict(sorted(types.items()))}))
     return out
 
 
-def actor_interactions(graph: Graph, actor_id: str, *, limit: int = 200) -> list[Row]:
+def actor_interactions(graph: Graph, actor_id: str, *, limit: int = 200) -> list[RelationshipRow]:
     """The same shape as :func:`actor_relationships`, from the ``INTERACTS_WITH`` projection.
 
     Faster (no event is read) and used when no filter is given. Read from the actor's
@@ -160,7 +164,7 @@ def actor_interactions(graph: Graph, actor_id: str, *, limit: int = 200) -> list
     with neo4j_errors("reading interactions"), graph.session(retry_s=READ_RETRY_S) as session:
         stored = summaries.interactions(session, actor_id, limit)
     if stored is not None:
-        return stored
+        return cast(list[RelationshipRow], stored)
     type_names = [str(t) for t in EventType]
     rows = graph.read(
         queries.API_ACTOR_INTERACTIONS,
@@ -172,7 +176,7 @@ def actor_interactions(graph: Graph, actor_id: str, *, limit: int = 200) -> list
     return [interaction_row(row, type_names) for row in rows]
 
 
-def interaction_row(row: Row, type_names: list[str]) -> Row:
+def interaction_row(row: Row, type_names: list[str]) -> RelationshipRow:
     """One counterpart from the summed ``INTERACTS_WITH`` properties of a query row."""
     count = int(row["count"])
     return {

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from graph import NotFound, queries
 from graph.filters import GraphFilter
+from graph.rows import EventDetailRow, EventRow, EvidenceRow, ReportRow
 from graph.session import Graph, Row
 
 
-def event_row(row: Row) -> Row:
+def event_row(row: Row) -> EventRow:
     """Flatten a row of the ``_API_EVENT_FIELDS`` shape into one event dict."""
     event = dict(row["event"])
     for key in ("source", "target", "attributed_to", "place"):
@@ -18,7 +20,7 @@ def event_row(row: Row) -> Row:
         del event["place"]
     for key in ("source", "target", "attributed_to"):
         event[key] = sorted(event[key] or [], key=lambda a: a["id"])
-    return event
+    return cast(EventRow, event)
 
 
 def events_page(
@@ -27,7 +29,7 @@ def events_page(
     *,
     limit: int,
     after: tuple[dt.date, str] | None = None,
-) -> list[Row]:
+) -> list[EventRow]:
     """Events matching ``flt``, newest first (undated last), after the keyset ``after``.
 
     Args:
@@ -50,7 +52,7 @@ def events_page(
 UNDATED = dt.date(1, 1, 1)
 
 
-def page_key(event: Row) -> tuple[dt.date, str]:
+def page_key(event: EventRow) -> tuple[dt.date, str]:
     """The keyset ``(sort date, event id)`` of an event of a page: ``after`` of the next."""
     return event.get("date") or UNDATED, event["id"]
 
@@ -65,7 +67,7 @@ def events_page_query(flt: GraphFilter) -> str:
     return queries.api_events_page(start, fields)
 
 
-def event_detail(graph: Graph, event_id: str) -> Row:
+def event_detail(graph: Graph, event_id: str) -> EventDetailRow:
     """One event with every article that reported it and their evidence sentences.
 
     ``event_id`` may also be the id of an article-level event (as extraction returns it).
@@ -81,16 +83,15 @@ def event_detail(graph: Graph, event_id: str) -> Row:
             rows = graph.read(queries.API_EVENT_DETAIL, what, id=alias[0]["id"])
     if not rows:
         raise NotFound(f"no event with id {event_id!r}")
-    event = event_row(rows[0])
-    event["reports"] = [_report(r) for r in rows[0]["reports"] or []]
-    return event
+    reports = [_report(r) for r in rows[0]["reports"] or []]
+    return cast(EventDetailRow, {**event_row(rows[0]), "reports": reports})
 
 
-def _report(raw: Row) -> Row:
+def _report(raw: Row) -> ReportRow:
     texts = raw.get("evidence") or []
     starts = raw.get("start") or []
     ends = raw.get("end") or []
-    evidence = [
+    evidence: list[EvidenceRow] = [
         {
             "text": text,
             "start": starts[i] if i < len(starts) else None,

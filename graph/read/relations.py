@@ -10,12 +10,13 @@ from graph import queries
 from graph.filters import GraphFilter
 from graph.interactions import Totals
 from graph.read.events import event_row
-from graph.session import Graph, Row
+from graph.rows import EventRow
+from graph.session import Graph
 
 
 def relation_events(
     graph: Graph, a: str, b: str, flt: GraphFilter, *, limit: int = 1000
-) -> list[Row]:
+) -> list[EventRow]:
     """Events between ``a`` (or its affiliated persons) and ``b`` (or theirs), oldest first."""
     flt = flt.model_copy(update={"actors": ()})
     rows = graph.read(
@@ -41,7 +42,7 @@ class MonthBucket:
     quads: tuple[int, int, int, int] = (0, 0, 0, 0)
 
 
-def month_buckets(events: Iterable[Row]) -> tuple[list[MonthBucket], int]:
+def month_buckets(events: Iterable[EventRow]) -> tuple[list[MonthBucket], int]:
     """Events by month: count, cooperation (quad class 1-2), conflict (3-4), Goldstein sum
     and the count of each quad class.
 
@@ -72,7 +73,7 @@ def month_buckets(events: Iterable[Row]) -> tuple[list[MonthBucket], int]:
     return months, undated
 
 
-def totals(events: Iterable[Row]) -> Totals:
+def totals(events: Iterable[EventRow]) -> Totals:
     """Every event counted together (dated or not)."""
     total = Totals()
     for event in events:

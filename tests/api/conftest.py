@@ -1,5 +1,6 @@
 """Fixtures of the API tests: settings pointing at the test Neo4j, a loaded seed graph, a
-client running the app's lifespan."""
+client running the app's lifespan, and ``cli_env`` (the ``DEKG_NEO4J_*`` environment of the
+CLI commands, for the CLI tests)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from pydantic import SecretStr
 from support import wipe
 
 from api.app import create_app
-from api.settings import Settings
+from api.settings import Settings, get_settings
 from graph.schema import ensure_schema
 from graph.session import Graph
 from graph.writer import GraphWriter
@@ -146,3 +147,37 @@ def down_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient
     )
     with TestClient(create_app(settings)) as test_client:
         yield test_client
+
+
+@pytest.fixture()
+def cli_env(
+    neo4j_server: Any, neo4j_clean: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[neo4j.Driver]:
+    """The CLI's environment pointing at the (wiped) test Neo4j; the driver to check with."""
+    monkeypatch.setenv("DEKG_NEO4J_URI", neo4j_server.uri)
+    monkeypatch.setenv("DEKG_NEO4J_USER", neo4j_server.user)
+    monkeypatch.setenv("DEKG_NEO4J_PASSWORD", neo4j_server.password)
+    monkeypatch.setenv("DEKG_NEO4J_DATABASE", neo4j_server.database)
+    get_settings.cache_clear()
+    yield neo4j_clean
+    get_settings.cache_clear()
+
+
+def post_batch(client: TestClient, lines: list[str]) -> Any:
+    """``POST /articles/batch`` of JSON lines with the write key: the response (202 expected)."""
+    return client.post(
+        "/articles/batch",
+        content="\n".join(lines).encode(),
+        headers={"Content-Type": "application/x-ndjson", "X-API-Key": API_KEY},
+    )
+
+
+def finished_job(client: TestClient, job_id: str) -> dict[str, Any]:
+    """``GET /jobs/{id}`` until the job is done or failed (at most a minute)."""
+    job: dict[str, Any] = {}
+    for _ in range(600):
+        job = client.get(f"/jobs/{job_id}").json()
+        if job["status"] in ("done", "failed"):
+            break
+        time.sleep(0.1)
+    return job

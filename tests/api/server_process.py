@@ -60,12 +60,15 @@ def settings_env(settings: Settings, **extra: str) -> dict[str, str]:
     return env
 
 
-def start_server(env: dict[str, str], port: int, log: Path, timeout_s: float = 60) -> ServerProcess:
-    """Start ``dekg serve`` and wait until ``/health`` answers."""
+def start_server(
+    env: dict[str, str], port: int, log: Path, timeout_s: float = 60, args: tuple[str, ...] = ()
+) -> ServerProcess:
+    """Start ``dekg serve`` (with ``args``, e.g. ``--watch``) and wait until ``/health``
+    answers."""
     dekg = Path(sys.executable).with_name("dekg")
     handle = log.open("ab")
     process = subprocess.Popen(
-        [str(dekg), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [str(dekg), "serve", "--host", "127.0.0.1", "--port", str(port), *args],
         env=env,
         stdout=handle,
         stderr=subprocess.STDOUT,

@@ -24,6 +24,7 @@ from api.settings import Settings
 from graph import actor_refs
 from graph.read.actors import resolve_actor
 from graph.session import Graph
+from tests.api.conftest import finished_job, post_batch
 
 pytestmark = pytest.mark.neo4j
 
@@ -222,18 +223,10 @@ def test_bad_lines_never_sink_a_batch(write_client: TestClient, neo4j_clean: neo
             {"id": "good-2", "published": "2021-12-02", "text": "NATO warned Russia on Thursday."}
         ),
     ]
-    response = write_client.post(
-        "/articles/batch",
-        content="\n".join(lines).encode(),
-        headers={"Content-Type": "application/x-ndjson", **KEY},
-    )
+    response = post_batch(write_client, lines)
     assert response.status_code == 202, response.text
     job = response.json()
-    for _ in range(600):
-        job = write_client.get(f"/jobs/{job['id']}").json()
-        if job["status"] in ("done", "failed"):
-            break
-        time.sleep(0.1)
+    job = finished_job(write_client, job["id"])
     assert job["status"] == "done", job
     assert (job["total"], job["processed"], job["written"], job["failed"]) == (5, 5, 2, 3)
     reasons = " ".join(e["error"] for e in job["errors"])

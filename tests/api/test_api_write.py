@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.settings import Settings
+from tests.api.conftest import finished_job, post_batch
 
 pytestmark = pytest.mark.neo4j
 
@@ -192,19 +192,11 @@ def test_batch_job_reports_bad_items_and_loads_the_rest(
         ),
         json.dumps({"id": "a3", "published": "2021-12-02", "text": ""}),
     ]
-    response = write_client.post(
-        "/articles/batch",
-        content="\n".join(lines).encode(),
-        headers={"Content-Type": "application/x-ndjson", **KEY},
-    )
+    response = post_batch(write_client, lines)
     assert response.status_code == 202, response.text
     job = response.json()
     assert response.headers["location"] == f"/jobs/{job['id']}"
-    for _ in range(600):
-        job = write_client.get(f"/jobs/{job['id']}").json()
-        if job["status"] in ("done", "failed"):
-            break
-        time.sleep(0.1)
+    job = finished_job(write_client, job["id"])
     assert job["status"] == "done", job
     assert (job["total"], job["processed"], job["written"], job["failed"]) == (4, 4, 2, 2)
     assert {e["item"] for e in job["errors"]} and all(e["error"] for e in job["errors"])

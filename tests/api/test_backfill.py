@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,6 @@ from typer.testing import CliRunner
 
 from api.backfill import BackfillUnavailable, dask_client, partitions
 from api.cli import app
-from api.settings import get_settings
 from graph import queries
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,19 +21,6 @@ PAGE = ROOT / "tests" / "ingest" / "data" / "article.html"
 
 TALKS = "Russia and Ukraine agreed on Thursday to hold talks in Istanbul."
 CEASEFIRE = "The United Nations called for a ceasefire in Sudan on Monday."
-
-
-@pytest.fixture()
-def cli_env(
-    neo4j_server: Any, neo4j_clean: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[neo4j.Driver]:
-    monkeypatch.setenv("DEKG_NEO4J_URI", neo4j_server.uri)
-    monkeypatch.setenv("DEKG_NEO4J_USER", neo4j_server.user)
-    monkeypatch.setenv("DEKG_NEO4J_PASSWORD", neo4j_server.password)
-    monkeypatch.setenv("DEKG_NEO4J_DATABASE", neo4j_server.database)
-    get_settings.cache_clear()
-    yield neo4j_clean
-    get_settings.cache_clear()
 
 
 def _archive(root: Path) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,19 +20,6 @@ from graph.session import Graph
 from graph.writer import GraphWriter
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "cyprus-mail-blinken-lavrov.txt"
-
-
-@pytest.fixture()
-def cli_env(
-    neo4j_server: Any, neo4j_clean: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[neo4j.Driver]:
-    monkeypatch.setenv("DEKG_NEO4J_URI", neo4j_server.uri)
-    monkeypatch.setenv("DEKG_NEO4J_USER", neo4j_server.user)
-    monkeypatch.setenv("DEKG_NEO4J_PASSWORD", neo4j_server.password)
-    monkeypatch.setenv("DEKG_NEO4J_DATABASE", neo4j_server.database)
-    get_settings.cache_clear()
-    yield neo4j_clean
-    get_settings.cache_clear()
 
 
 def run(*args: str) -> Any:

@@ -3,7 +3,8 @@ politeness, failures, backpressure, restarts (no internet)."""
 
 from __future__ import annotations
 
-import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,7 @@ from api.watch.state import FeedStore
 from api.watch.urls import canonical_url
 from api.watch.watcher import FeedListError, FeedSpec, Watcher, read_feed_list
 from ontology.model import Article
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from feed_server import Site, page, rss, serve
+from tests.api.feed_server import Site, page, rss, serve
 
 TALKS = [
     "Russia and Ukraine agreed on Thursday to hold talks in Istanbul.",
@@ -185,6 +184,28 @@ def test_queue_bound_dedupe_and_poison_items(tmp_path: Path) -> None:
     assert poisoned.counts().failed == 2
 
 
+def test_stopping_wakes_a_watcher_waiting_for_room(site: tuple[Site, str], tmp_path: Path) -> None:
+    """Shutting down with a full queue: the poll waiting for room (the consumer has stopped,
+    so room never comes) gives up at once instead of after ``room_timeout_s``."""
+    _, base = site
+    watcher = _watcher(tmp_path, [FeedSpec(f"{base}/feed.xml", 60)], max_items=1)
+    watcher.room_timeout_s = 300.0
+    polls: list[Any] = []
+    thread = threading.Thread(target=lambda: polls.extend(watcher.run_once()))
+    thread.start()
+    deadline = time.monotonic() + 30
+    while watcher.queue.counts().queued < 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the next entry now waits for room
+    began = time.monotonic()
+    watcher.queue.interrupt()
+    thread.join(30)
+    assert not thread.is_alive() and time.monotonic() - began < 5
+    [poll] = polls
+    assert poll.status == "error" and watcher.queue.counts().queued == 1
+    watcher.close()
+
+
 def test_canonical_urls_and_feed_lists(tmp_path: Path) -> None:
     assert canonical_url("http://A.org:80/x/?b=1&utm_medium=y&a=2#f") == "http://a.org/x?a=2&b=1"
     assert canonical_url("https://a.org") == "https://a.org/"
@@ -200,18 +221,12 @@ def test_canonical_urls_and_feed_lists(tmp_path: Path) -> None:
 
 
 @pytest.fixture()
-def cli_env(
-    neo4j_server: Any, neo4j_clean: neo4j.Driver, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> Iterator[neo4j.Driver]:
-    monkeypatch.setenv("DEKG_NEO4J_URI", neo4j_server.uri)
-    monkeypatch.setenv("DEKG_NEO4J_USER", neo4j_server.user)
-    monkeypatch.setenv("DEKG_NEO4J_PASSWORD", neo4j_server.password)
-    monkeypatch.setenv("DEKG_NEO4J_DATABASE", neo4j_server.database)
+def cli_env(cli_env: neo4j.Driver, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> neo4j.Driver:
+    """The CLI's environment (``tests/api/conftest.py``), with its own data directory."""
     monkeypatch.setenv("DEKG_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("DEKG_WATCH_HOST_RATE", "50")
     get_settings.cache_clear()
-    yield neo4j_clean
-    get_settings.cache_clear()
+    return cli_env
 
 
 @pytest.mark.neo4j

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from export_samples import sample_graph
+from neo4j_admin_import import run_import
 
 from api.settings import Settings
 from graph.export import export_graph
-from managed_neo4j.process import ADMIN_TOOL, find_java
 from managed_neo4j.server import Distribution
 
 pytestmark = pytest.mark.neo4j
@@ -34,16 +32,6 @@ def _distribution() -> Distribution:
             pytest.skip("no cached Neo4j jars and no mvn to fetch them")
         distribution.provision()
     return distribution
-
-
-def _shim(bin_dir: Path, distribution: Distribution) -> None:
-    bin_dir.mkdir()
-    admin = bin_dir / "neo4j-admin"
-    admin.write_text(
-        f'#!/bin/sh\nexec "{find_java()}" -XX:TieredStopAtLevel=1 -Xmx512m {ADMIN_TOOL} "$@"\n',
-        encoding="utf-8",
-    )
-    admin.chmod(0o755)
 
 
 def _expected_properties(directory: Path) -> int:
@@ -62,31 +50,17 @@ def test_neo4j_admin_imports_the_csv_export(tmp_path: Path) -> None:
     distribution = _distribution()
     graph: nx.MultiDiGraph = sample_graph()
     export = export_graph(graph, "csv", tmp_path / "export")
-    home = tmp_path / "home"
-    (home / "conf").mkdir(parents=True)
-    (home / "conf" / "neo4j.conf").write_text("server.memory.pagecache.size=32m\n")
-    _shim(tmp_path / "bin", distribution)
-    env = dict(
-        os.environ,
-        PATH=f"{tmp_path / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
-        CLASSPATH=distribution.classpath(),
-        NEO4J_HOME=str(home),
-        NEO4J_CONF=str(home / "conf"),
-    )
-    done = subprocess.run(
-        ["sh", str(export / "import.sh"), "neo4j"],
-        cwd=home,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    done = run_import(
+        export,
+        tmp_path,
+        distribution,
+        jvm_options="-XX:TieredStopAtLevel=1 -Xmx512m",
+        pagecache="32m",
         timeout=300,
     )
-    output = done.stdout + done.stderr
-    assert done.returncode == 0, output[-3000:]
-    summary = re.search(r"(\d+) nodes\s+(\d+) relationships\s+(\d+) properties", output)
-    assert summary, output[-3000:]
-    nodes, relationships, properties = (int(g) for g in summary.groups())
+    assert done.returncode == 0, done.output[-3000:]
+    assert done.counts, done.output[-3000:]
+    nodes, relationships, properties = done.counts
     assert nodes == graph.number_of_nodes()
     assert relationships == graph.number_of_edges()
     assert properties == _expected_properties(export)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import sys
-from pathlib import Path
+from collections.abc import Callable
 
 import neo4j
 import pytest
@@ -17,10 +16,8 @@ from graph.read.events import event_row, events_page, events_page_query
 from graph.schema import ensure_schema
 from graph.session import Graph
 from graph.writer import GraphWriter
+from ontology.model import ExtractionResult
 from ontology.plover import EventType
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from bench_load import synthetic_results
 
 pytestmark = pytest.mark.neo4j
 DB = "neo4j"
@@ -51,7 +48,9 @@ def old_page(driver: neo4j.Driver, flt: GraphFilter, limit: int) -> list[dict]:
     return [event_row(r) for r in rows]
 
 
-def test_the_one_row_page_equals_the_row_per_event_page(neo4j_clean: neo4j.Driver) -> None:
+def test_the_one_row_page_equals_the_row_per_event_page(
+    neo4j_clean: neo4j.Driver, synthetic_results: Callable[..., list[ExtractionResult]]
+) -> None:
     ensure_schema(Graph(neo4j_clean, DB))
     GraphWriter(Graph(neo4j_clean, DB)).write_results(synthetic_results(1500, seed=9))
     rng = random.Random(4)

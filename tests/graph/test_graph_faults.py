@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import graph_samples as s
@@ -114,24 +113,6 @@ def test_concurrent_overlapping_ingests_make_no_duplicates(
 
 
 # --- Neo4j stopped during an ingest (a throwaway server of its own) ----------------------------
-
-
-@pytest.fixture()
-def own_server(tmp_path: Path) -> Iterator[Any]:
-    from api.settings import get_settings
-    from managed_neo4j.server import Distribution, ManagedNeo4j
-
-    distribution = Distribution.in_data_dir(get_settings().data_dir)
-    if not distribution.lib.exists():
-        pytest.skip("the Neo4j jars are not provisioned (run `dekg neo4j provision`)")
-    server = ManagedNeo4j(
-        tmp_path / "neo4j", distribution, heap="512m", pagecache="64m", ports=None, fast_start=True
-    )
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _driver(server: Any) -> neo4j.Driver:

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import math
-import sys
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import graph_samples as s
 import neo4j
 import pytest
 
-from graph import queries, summaries
+from graph import changes, queries, summaries
 from graph.read.actors import actor_interactions
 from graph.schema import ensure_schema
 from graph.session import Graph
 from graph.writer import GraphWriter
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from bench_load import synthetic_results
+from ontology.model import ExtractionResult
 
 pytestmark = pytest.mark.neo4j
 DB = "neo4j"
@@ -53,11 +50,15 @@ def stored(driver: neo4j.Driver) -> int:
     return int(records[0]["n"])
 
 
-def test_summaries_answer_like_the_live_query(neo4j_clean: neo4j.Driver) -> None:
+def test_summaries_answer_like_the_live_query(
+    neo4j_clean: neo4j.Driver,
+    seed_extraction: ExtractionResult,
+    synthetic_results: Callable[..., list[ExtractionResult]],
+) -> None:
     ensure_schema(Graph(neo4j_clean, DB))
     writer = GraphWriter(Graph(neo4j_clean, DB), batch_size=40)
     synthetic = synthetic_results(400, seed=5)
-    writer.write_results([s.seed_result(), s.meeting_result("ap-1", "AP"), *synthetic])
+    writer.write_results([seed_extraction, s.meeting_result("ap-1", "AP"), *synthetic])
     # A corrected article (its old event's pair is recounted) and one more report.
     changed = synthetic[0].model_copy(
         update={"events": (synthetic[1].events[0].model_copy(update={"article_id": "bench-0"}),)}
@@ -76,13 +77,38 @@ def test_summaries_answer_like_the_live_query(neo4j_clean: neo4j.Driver) -> None
         same(answers(neo4j_clean, ids, limit), live)
 
 
-def test_a_bulk_batch_drops_the_summaries(neo4j_clean: neo4j.Driver) -> None:
+def summarised(driver: neo4j.Driver) -> set[str]:
+    records, _, _ = driver.execute_query(
+        "MATCH (a:Actor) WHERE a.counterparts IS NOT NULL RETURN a.id AS id", database_=DB
+    )
+    return {r["id"] for r in records}
+
+
+def test_a_bulk_batch_drops_only_the_summaries_it_may_change(
+    neo4j_clean: neo4j.Driver,
+    seed_extraction: ExtractionResult,
+    synthetic_results: Callable[..., list[ExtractionResult]],
+) -> None:
     ensure_schema(Graph(neo4j_clean, DB))
     writer = GraphWriter(Graph(neo4j_clean, DB))
-    writer.write_results([s.seed_result()])
-    assert stored(neo4j_clean) > 0
-    writer.write_results(synthetic_results(summaries_limit := 300, seed=3))
-    assert summaries_limit > 200 and stored(neo4j_clean) == 0
-    live = answers(neo4j_clean, ["state:USA", "state:RUS"], 100)
+    writer.write_results([seed_extraction])
+    seeded = summarised(neo4j_clean)
+    assert {"state:USA", "state:RUS", "person:antony-blinken"} <= seeded
+    bulk = synthetic_results(300, seed=3)
+    assert len(bulk) > changes.SCOPED_MAX_EVENTS
+    writer.write_results(bulk)
+    assert summarised(neo4j_clean) == seeded  # the bulk batch named none of the seed's actors
+    # A second bulk batch: the same articles changed (their old events' actors lose theirs
+    # too) and one more Blinken-Lavrov meeting (their summaries and their states' go).
+    writer.write_results([*synthetic_results(300, seed=4), s.meeting_result("ap-9", "AP")])
+    left = summarised(neo4j_clean)
+    gone = {"person:antony-blinken", "person:sergei-lavrov", "state:USA", "state:RUS"}
+    assert left == seeded - gone and left
+    records, _, _ = neo4j_clean.execute_query("MATCH (a:Actor) RETURN a.id AS id", database_=DB)
+    ids = sorted(r["id"] for r in records)
+    kept = answers(neo4j_clean, ids, 100)  # the summaries left, the live query for the rest
+    drop(neo4j_clean)
+    live = answers(neo4j_clean, ids, 100)
+    same(kept, live)
     summaries.rebuild(neo4j_clean, DB)
-    same(answers(neo4j_clean, ["state:USA", "state:RUS"], 100), live)
+    same(answers(neo4j_clean, ids, 100), live)

@@ -322,3 +322,35 @@ def test_one_article_never_reports_one_event_twice(
         "ORDER BY n",
     )
     assert rows == [{"n": 1, "r": 1}, {"n": 2, "r": 2}]
+
+
+def test_created_events_carry_every_property_of_the_contract() -> None:
+    """CREATE_EVENTS spells the properties out: they must be those of event_props."""
+    from graph import queries
+    from graph.props import event_props, reported_in_props
+
+    event = s.seed_result().events[0]
+    assert set(event_props(event)) == set(queries.EVENT_KEYS)
+    assert set(reported_in_props(event)) == set(queries.REPORT_KEYS)
+
+
+def test_a_stored_event_written_again_is_merged_not_created(
+    writer: GraphWriter, neo4j_clean: neo4j.Driver
+) -> None:
+    """An article changed after another article's report joined its event: the event stays
+    (it keeps the other report) and the article's new report of it is merged into it."""
+    writer.write_results([s.meeting_result("ap-1", "AP")])
+    writer.write_results([s.meeting_result("ap-2", "Reuters")])  # joins ap-1's event
+    changed = s.meeting_result("ap-1", "AP")
+    changed = changed.model_copy(
+        update={"article": changed.article.model_copy(update={"title": "Changed"})}
+    )
+    report = writer.write_results([changed])
+    assert report.written == 1 and not report.errors
+    rows = _q(
+        neo4j_clean,
+        "MATCH (e:Event) RETURN e.id AS id, e.num_articles AS n, "
+        "COUNT { (e)-[:REPORTED_IN]->() } AS reports, COUNT { (e)-[:SOURCE]->() } AS sources",
+    )
+    assert len(rows) == 1 and rows[0]["n"] == 2 and rows[0]["reports"] == 2
+    assert rows[0]["sources"] == 1

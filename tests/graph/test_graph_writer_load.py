@@ -9,14 +9,15 @@ from typing import Any
 
 import neo4j
 import pytest
+from synthetic_samples import coded_event
 
 from graph import queries
 from graph.interactions import interaction_props
 from graph.schema import ensure_schema
 from graph.session import Graph
 from graph.writer import GraphWriter
-from ontology.model import Actor, ActorKind, Article, Event, Evidence, ExtractionResult, Place
-from ontology.plover import CATEGORIES, EventType, goldstein
+from ontology.model import Actor, ActorKind, Article, ExtractionResult, Place
+from ontology.plover import EventType
 
 pytestmark = pytest.mark.neo4j
 DB = "neo4j"
@@ -35,23 +36,18 @@ def _results(n: int, seed: int) -> list[ExtractionResult]:
         events = []
         for k in range(rng.choice((1, 2))):
             type_ = rng.choice(types)
-            category = CATEGORIES[type_]
             source, target = rng.sample(actors, 2)
-            text = f"Report {i}.{k}."
             events.append(
-                Event(
-                    id=f"ev-{article_id}-{k}",
-                    article_id=article_id,
-                    type=type_,
-                    cameo=category.default_cameo,
-                    quad_class=category.quad_class,
-                    goldstein=goldstein(category.default_cameo),
-                    source=(source,),
-                    target=(target,),
+                coded_event(
+                    f"ev-{article_id}-{k}",
+                    article_id,
+                    type_,
+                    (source,),
+                    (target,),
+                    text=f"Report {i}.{k}.",
                     date=dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(4)),
                     place=rng.choice([*places, None]),
                     confidence=round(rng.uniform(0.3, 1.0), 2),
-                    evidence=(Evidence(text=text, start=0, end=len(text)),),
                 )
             )
         article = Article(id=article_id, text="x", publisher=f"P{i % 5}")

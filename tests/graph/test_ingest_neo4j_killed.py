@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,25 +26,6 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.model]
 TOTAL = 200
 STATES = ["Russia", "Ukraine", "France", "Germany", "China", "Japan", "Turkey", "Iran", "India"]
 VERBS = ["accused", "warned", "praised", "met", "criticized", "threatened", "thanked"]
-
-
-@pytest.fixture()
-def own_server(tmp_path: Path) -> Iterator[Any]:
-    from api.settings import get_settings
-    from managed_neo4j.distribution import Distribution
-    from managed_neo4j.server import ManagedNeo4j
-
-    distribution = Distribution.in_data_dir(get_settings().data_dir)
-    if not distribution.lib.exists():
-        pytest.skip("the Neo4j jars are not provisioned (run `dekg neo4j provision`)")
-    server = ManagedNeo4j(
-        tmp_path / "neo4j", distribution, heap="512m", pagecache="64m", ports=None, fast_start=True
-    )
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _corpus(path: Path) -> Path:

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from pipeline_cases import events
 
 from ingest.extract import Extractor
-from ingest.nlp import load_pipeline
-from ontology.model import Article, Event
+from ontology.model import Event
 from ontology.plover import EventType
 
 pytestmark = pytest.mark.model
-DAY = dt.date(2024, 6, 3)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_pipeline("en_core_web_sm"))
-
-
-def events(extractor: Extractor, text: str) -> list[Event]:
-    result = extractor.extract(Article(id="case", text=text, published=DAY))
-    assert result.ok, result.error
-    return list(result.events)
 
 
 def countries(actors: tuple[object, ...]) -> set[str]:

@@ -135,3 +135,19 @@ def test_trained_model_proposes_triggers_in_the_pipeline(tmp_path: Path) -> None
     [candidate] = get_candidates(doc)
     assert [a.country for a in candidate.source] == ["ESP"]
     assert [a.country for a in candidate.target] == ["CUB"]
+
+
+def test_shipped_model_loads_its_vectors_and_finds_triggers(nlp: Language) -> None:
+    from ingest.components.model_triggers import SHIPPED, load_model
+
+    shipped, threshold = load_model(str(SHIPPED))
+    assert shipped.vectors is not None and shipped.vectors.name == "wordllama"
+    assert shipped.dense is not None and 0.05 <= threshold <= 0.95
+
+    def found(text: str) -> list[tuple[str, str]]:
+        doc = nlp(text)
+        return [(doc[i].text, label) for i, label, _ in shipped.predict(doc, threshold)]
+
+    assert found("Canada slapped tariffs on Chinese steel.") == [("slapped", "SANCTION")]
+    assert ("denounced", "ACCUSE") in found("Norway denounced the bombing of the embassy.")
+    assert found("Oil prices rose on Friday.") == []

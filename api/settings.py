@@ -30,7 +30,8 @@ class Settings(BaseSettings):
 
     spacy_model: str = "en_core_web_sm"
     # Trigger proposers of the extraction pipeline: rules, model or both (ingest.proposals).
-    triggers: Literal["rules", "model", "both"] = "rules"
+    # "both" (rules first, the learned model fills the gaps) by measurement: decision 0011.
+    triggers: Literal["rules", "model", "both"] = "both"
     actor_dictionaries: Annotated[list[Path], NoDecode] = Field(default_factory=list)
 
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)

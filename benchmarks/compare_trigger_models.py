@@ -1,10 +1,13 @@
 """Trigger + type model candidates side by side, k-fold cross-validated on the labelled
 corpus (``data/training``; folds by document): the lexicon rules (not trained: the same
 folds scored for comparison), the linear model over parse features (``ingest.trigger_linear``)
-at several settings, and optionally spaCy's own ``ner`` tagger with its own tok2vec trained
-by ``spacy train`` (``--spacy``, slow: one fold, 6 epochs).
+with and without rule features, the same with a dense head over static word vectors of each
+``--vectors`` source (``ingest.trigger_vectors``: linear, or an MLP of ``--hidden`` units),
+and optionally spaCy's own ``ner`` tagger with its own tok2vec trained by ``spacy train``
+(``--spacy``, slow: one fold, 6 epochs).
 
-Usage: ``python benchmarks/compare_trigger_models.py [data/training] [--k 5] [--spacy]``.
+Usage: ``python benchmarks/compare_trigger_models.py [data/training] [--k 5] [--spacy]
+[--vectors wordllama DIR...] [--hidden 128]``.
 Scores: triggers (root token and type of each labelled trigger) and sentence types (the set
 of types of a sentence, NONE for none), micro P/R/F1, mean over folds.
 """
@@ -16,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 from statistics import mean
+from typing import Any
 
 import spacy
 from spacy.tokens import Doc
@@ -30,6 +34,7 @@ from ingest.training.run import corpus_sentences
 from ingest.training.scores import Scores, prf
 from ingest.training.train import score as score_spacy
 from ingest.training.train import train_model
+from ingest.trigger_vectors import load_vectors
 from ingest.triggers import default_lexicon
 
 
@@ -45,6 +50,30 @@ def rule_scores(docs: list[Doc], sentences: list[Sentence]) -> Scores:
     return Scores(*prf(*t), *prf(*y))
 
 
+THRESHOLDS = (0.2, 0.3, 0.4, 0.5)
+
+
+def _variants(sources: list[str], hidden: int) -> list[tuple[str, dict[str, Any]]]:
+    """The linear model's settings compared: parse features alone, with rule features, and
+    for each vector source a linear and an MLP dense head (with and without rule features)."""
+    out: list[tuple[str, dict[str, Any]]] = [
+        ("linear", {}),
+        ("linear+rules", {"lexicon": default_lexicon()}),
+    ]
+    for source in sources:
+        vectors = load_vectors(source)
+        short = Path(source).name
+        out += [
+            (f"linear+{short}", {"vectors": vectors}),
+            (f"linear+{short} mlp{hidden}", {"vectors": vectors, "hidden": hidden}),
+            (
+                f"linear+rules+{short} mlp{hidden}",
+                {"vectors": vectors, "hidden": hidden, "lexicon": default_lexicon()},
+            ),
+        ]
+    return out
+
+
 def _row(name: str, scores: list[Scores]) -> str:
     cells = [mean(getattr(s, f) for s in scores) for f in Scores.__dataclass_fields__]
     return f"{name:40}" + "".join(f"{c:11.3f}" for c in cells)
@@ -55,6 +84,13 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, nargs="?", default=Path("data/training"))
     parser.add_argument("--k", type=int, default=5)
     parser.add_argument("--spacy", action="store_true", help="also spaCy ner (one fold)")
+    parser.add_argument(
+        "--vectors",
+        nargs="*",
+        default=["wordllama"],
+        help="word vector sources: wordllama and/or table directories (ingest.trigger_vectors)",
+    )
+    parser.add_argument("--hidden", type=int, default=128, help="hidden units of the MLP head")
     args = parser.parse_args()
     sentences, _ = corpus_sentences(args.corpus)
     print(f"{len(sentences)} sentences, {sum(1 for s in sentences if s.events)} with events")
@@ -64,21 +100,14 @@ def main() -> None:
     by_id = dict(zip((s.id for s in sentences), docs, strict=True))
     rows = [rule_scores([by_id[s.id] for s in te], te) for _, te in folds(sentences, args.k)]
     print(_row("rules (not trained)", rows))
-    for lexicon, none_weight in ((None, 1.0), (None, 0.3), (default_lexicon(), 1.0)):
+    for name, settings in _variants(args.vectors, args.hidden):
         started = time.perf_counter()
         found = cross_validate_linear(
-            nlp,
-            sentences,
-            k=args.k,
-            thresholds=(0.2, 0.3, 0.5),
-            none_weight=none_weight,
-            lexicon=lexicon,
-            docs=docs,
+            nlp, sentences, k=args.k, thresholds=THRESHOLDS, docs=docs, **settings
         )
         took = time.perf_counter() - started
-        name = f"linear{'+rules' if lexicon else ''} none_w={none_weight}"
         for threshold, scores in found.items():
-            print(_row(f"{name} thr={threshold}", scores) + f"  ({took:.0f}s)")
+            print(_row(f"{name} thr={threshold}", scores) + f"  ({took:.0f}s)", flush=True)
     if args.spacy:
         train_part, test_part = next(folds(sentences, args.k))
         with tempfile.TemporaryDirectory() as tmp:

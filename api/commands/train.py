@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from ingest.training.settings import DEFAULT_THRESHOLD, HIDDEN, RULE_FEATURES, VECTORS
+
 EXIT_FAILED = 1
 
 
@@ -24,7 +26,7 @@ def train(  # noqa: PLR0917 (typer maps parameters to options)
     seed: Annotated[int, typer.Option(help="Random seed (the result is reproducible).")] = 0,
     threshold: Annotated[
         float, typer.Option(min=0.05, max=0.95, help="Probability a trigger must reach.")
-    ] = 0.5,
+    ] = DEFAULT_THRESHOLD,
     folds: Annotated[
         int,
         typer.Option(min=0, help="k > 1: k-fold cross-validation figures instead of training."),
@@ -32,7 +34,16 @@ def train(  # noqa: PLR0917 (typer maps parameters to options)
     rule_features: Annotated[
         bool,
         typer.Option(help="Give the model what the lexicon rules say of each token as features."),
-    ] = False,
+    ] = RULE_FEATURES,
+    vectors: Annotated[
+        str,
+        typer.Option(
+            help="Static word vectors for the dense head: wordllama, a table directory, or none."
+        ),
+    ] = VECTORS or "none",
+    hidden: Annotated[
+        int, typer.Option(min=0, help="Hidden units of the dense head (0: linear).")
+    ] = HIDDEN,
     exclude_gold: Annotated[
         list[Path] | None,
         typer.Option(
@@ -48,8 +59,17 @@ def train(  # noqa: PLR0917 (typer maps parameters to options)
     from ingest.training.run import train as train_model
 
     try:
+        source = None if vectors == "none" else vectors
         if folds > 1:
-            report = cross_validate(corpus, k=folds, seed=seed, exclude_gold=exclude_gold or ())
+            report = cross_validate(
+                corpus,
+                k=folds,
+                seed=seed,
+                exclude_gold=exclude_gold or (),
+                rule_features=rule_features,
+                vectors=source,
+                hidden=hidden,
+            )
         else:
             report = train_model(
                 corpus,
@@ -58,6 +78,8 @@ def train(  # noqa: PLR0917 (typer maps parameters to options)
                 threshold=threshold,
                 exclude_gold=exclude_gold or (),
                 rule_features=rule_features,
+                vectors=source,
+                hidden=hidden,
             )
     except (TrainingError, OSError) as e:
         typer.echo(f"error: {e}", err=True)

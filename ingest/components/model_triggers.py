@@ -1,8 +1,10 @@
 """``dekg_model_triggers_v1``: trigger proposals from the learned trigger + type model.
 
 The model (``ingest.trigger_linear``: a softmax classifier over hashed parse features of
-candidate tokens, numpy only) is trained by ``dekg train`` (``ingest.training``) and shipped
-in ``ingest/data/trigger_model``. Each token it calls a trigger is proposed into
+candidate tokens and a dense head over static word vectors of the token and its context,
+numpy only) is trained by ``dekg train`` (``ingest.training``) and shipped in
+``ingest/data/trigger_model``; its vectors come from the ``wordllama`` wheel
+(``ingest.trigger_vectors``). Each token it calls a trigger is proposed into
 ``doc.spans["dekg_triggers"]`` with source ``"model"``, the type's general CAMEO code and the
 model's probability as score. Tokens already proposed (by the rules, in ``both``) are skipped.
 """

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.training.corpus import Sentence, folds
-from ingest.training.linear_train import examples, fit, parse, token_labels
+from ingest.training.linear_train import dense_examples, examples, fit, parse, token_labels
 from ingest.training.scores import Scores, prf
+from ingest.training.settings import DENSE_RATE
 from ingest.trigger_linear import LinearTriggerModel
+from ingest.trigger_vectors import SubwordVectors
 from ingest.triggers import Lexicon
 
 
@@ -46,13 +49,41 @@ def cross_validate_linear(
     none_weight: float = 1.0,
     lexicon: Lexicon | None = None,
     docs: Sequence[Doc] = (),
+    vectors: SubwordVectors | None = None,
+    hidden: int = 0,
+    dense_rate: float = DENSE_RATE,
+    epochs: int = 12,
 ) -> dict[float, list[Scores]]:
-    """Per threshold, the scores of ``k`` models each trained without one fold."""
+    """Per threshold, the scores of ``k`` models each trained without one fold (with
+    ``vectors``: a dense head too, linear or with ``hidden`` units)."""
     out: dict[float, list[Scores]] = {t: [] for t in thresholds}
     parsed = dict(zip((s.id for s in sentences), docs or parse(nlp, sentences), strict=True))
+    blocks = {
+        s.id: (
+            examples([parsed[s.id]], [s], bits, lexicon),
+            None if vectors is None else dense_examples([parsed[s.id]], [s], vectors),
+        )
+        for s in sentences
+    }
     for train_part, test_part in folds(sentences, k):
-        xs, ys = examples([parsed[s.id] for s in train_part], train_part, bits, lexicon)
-        model = fit(xs, ys, bits=bits, seed=seed, none_weight=none_weight, lexicon=lexicon)
+        xs = [x for s in train_part for x in blocks[s.id][0][0]]
+        ys = np.concatenate([blocks[s.id][0][1] for s in train_part])
+        dense = None
+        if vectors is not None:
+            dense = np.concatenate([blocks[s.id][1] for s in train_part])
+        model = fit(
+            xs,
+            ys,
+            bits=bits,
+            seed=seed,
+            none_weight=none_weight,
+            lexicon=lexicon,
+            dense=dense,
+            vectors=vectors,
+            hidden=hidden,
+            dense_rate=dense_rate,
+            epochs=epochs,
+        )
         test_docs = [parsed[s.id] for s in test_part]
         for threshold in thresholds:
             out[threshold].append(score_linear(model, test_docs, test_part, threshold))

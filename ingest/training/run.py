@@ -5,22 +5,29 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from statistics import mean
+
+from spacy.tokens import Doc
 
 from ingest.nlp import load_base
 from ingest.training import TrainingError
 from ingest.training.corpus import Sentence, load_corpus
 from ingest.training.cv import cross_validate_linear
-from ingest.training.linear_train import examples, fit, parse
+from ingest.training.linear_train import dense_examples, examples, fit, parse
 from ingest.training.scores import Scores
+from ingest.training.settings import (
+    DEFAULT_THRESHOLD,
+    HIDDEN,
+    NONE_WEIGHT,
+    RULE_FEATURES,
+    VECTORS,
+)
+from ingest.trigger_vectors import load_vectors
 from ingest.triggers import default_lexicon
 
-DEFAULT_THRESHOLD = 0.5
-RULE_FEATURES = False
-NONE_WEIGHT = 1.0
 META = "meta.json"
 
 
@@ -94,15 +101,33 @@ def train(
     model: str = "en_core_web_sm",
     rule_features: bool = RULE_FEATURES,
     none_weight: float = NONE_WEIGHT,
+    vectors: str | None = VECTORS,
+    hidden: int = HIDDEN,
+    parsed: Callable[[list[Sentence]], Sequence[Doc]] | None = None,
 ) -> TrainReport:
-    """Fit the linear trigger model on the whole corpus and write it to ``output``."""
+    """Fit the trigger model on the whole corpus and write it to ``output`` (``vectors``: a
+    source of ``ingest.trigger_vectors`` for the dense head, ``None`` for none; ``parsed``:
+    the sentences' parses by ``model`` when the caller has them already)."""
     sentences, dropped = corpus_sentences(corpus, exclude_gold)
     report = _report(sentences, dropped)
     lexicon = default_lexicon() if rule_features else None
-    xs, ys = examples(parse(load_base(model), sentences), sentences, bits, lexicon)
+    docs = parsed(sentences) if parsed else parse(load_base(model), sentences)
+    xs, ys = examples(docs, sentences, bits, lexicon)
     if len(set(ys.tolist())) < 2:
         raise TrainingError("the corpus needs sentences with and without events")
-    fitted = fit(xs, ys, bits=bits, seed=seed, none_weight=none_weight, lexicon=lexicon)
+    table = None if vectors is None else load_vectors(vectors)
+    dense = None if table is None else dense_examples(docs, sentences, table)
+    fitted = fit(
+        xs,
+        ys,
+        bits=bits,
+        seed=seed,
+        none_weight=none_weight,
+        lexicon=lexicon,
+        dense=dense,
+        vectors=table,
+        hidden=hidden,
+    )
     fitted.save(output)
     meta = {
         "seed": seed,
@@ -110,6 +135,8 @@ def train(
         "threshold": threshold,
         "rule_features": rule_features,
         "none_weight": none_weight,
+        "vectors": vectors,
+        "hidden": hidden if vectors else 0,
         **asdict(report),
     }
     meta.pop("dropped")
@@ -127,12 +154,23 @@ def cross_validate(
     thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6, 0.7),
     exclude_gold: Sequence[Path] = (),
     model: str = "en_core_web_sm",
+    rule_features: bool = RULE_FEATURES,
+    vectors: str | None = VECTORS,
+    hidden: int = HIDDEN,
 ) -> TrainReport:
-    """Mean k-fold scores per threshold (nothing written)."""
+    """Mean k-fold scores per threshold of the model ``train`` would fit (nothing written)."""
     sentences, dropped = corpus_sentences(corpus, exclude_gold)
     report = _report(sentences, dropped)
     found = cross_validate_linear(
-        load_base(model), sentences, k=k, seed=seed, bits=bits, thresholds=thresholds
+        load_base(model),
+        sentences,
+        k=k,
+        seed=seed,
+        bits=bits,
+        thresholds=thresholds,
+        lexicon=default_lexicon() if rule_features else None,
+        vectors=None if vectors is None else load_vectors(vectors),
+        hidden=hidden,
     )
     for threshold, scores in found.items():
         fields = Scores.__dataclass_fields__

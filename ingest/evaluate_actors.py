@@ -115,6 +115,30 @@ def _rate(numerator: int, denominator: int) -> float | None:
     return round(numerator / denominator, 4) if denominator else None
 
 
+def _figures(
+    pairs: Iterable[tuple[GoldEvent, list[PredEvent]]],
+    date_checked: int | None = None,
+    date_right: int = 0,
+) -> ActorFigures:
+    """The figures of ``pairs`` (gold, same-type predictions); dates only where checked."""
+    paired, sources, targets, both = _tally(pairs)
+    dates: dict[str, Any] = {}
+    if date_checked is not None:
+        dates = {
+            "date_checked": date_checked,
+            "date_right": date_right,
+            "date_accuracy": _rate(date_right, date_checked),
+        }
+    return ActorFigures(
+        paired=paired,
+        source_right=sources,
+        target_right=targets,
+        both_right=both,
+        actor_accuracy=_rate(both, paired),
+        **dates,
+    )
+
+
 def without_dates(
     raw: dict[str, Any],
 ) -> tuple[GoldArticle, dict[str, tuple[dt.date | None, ...]]]:
@@ -157,17 +181,7 @@ def article_figures(
                 and any(quote_in(q, e.text) for q in quotes for e in p.evidence)
             ]
             pairs.append((event, same))
-    paired, sources, targets, both = _tally(pairs)
-    return ActorFigures(
-        paired=paired,
-        source_right=sources,
-        target_right=targets,
-        both_right=both,
-        actor_accuracy=_rate(both, paired),
-        date_checked=date_checked,
-        date_right=date_hits,
-        date_accuracy=_rate(date_hits, date_checked),
-    )
+    return _figures(pairs, date_checked, date_hits)
 
 
 #: Codes in the PLOVER gold records that are not ISO 3166 alpha-3 (typos of the coders).
@@ -205,14 +219,7 @@ def sentence_figures(
     for record in records:
         gold = sentence_gold(fixed_record(record))
         pairs.append((gold, [p for p in by_article.get(gold.id, []) if p.type in gold.types]))
-    paired, sources, targets, both = _tally(pairs)
-    return ActorFigures(
-        paired=paired,
-        source_right=sources,
-        target_right=targets,
-        both_right=both,
-        actor_accuracy=_rate(both, paired),
-    )
+    return _figures(pairs)
 
 
 def _read_json(path: Path) -> Any:

@@ -6,6 +6,7 @@ import functools
 
 from graph.queries.conditions import event_conditions
 from graph.queries.events import _API_EVENT_FIELDS
+from graph.queries.summaries import INTERACTION_SUMS
 
 # The actor ``$id`` and the persons affiliated with it (a state counts its ministers' events).
 _API_MEMBERS = """
@@ -65,18 +66,8 @@ WITH c, rels, reduce(n = 0, x IN rels | n + coalesce(x.r.count, 0)) AS count
 ORDER BY count DESC, c.id
 LIMIT $limit
 RETURN c {.id, .name, .kind, .country} AS counterpart, count,
-       reduce(n = 0, x IN rels |
-              n + CASE WHEN x.out THEN coalesce(x.r.count, 0) ELSE 0 END) AS outgoing,
-       reduce(s = 0.0, x IN rels | s + coalesce(x.r.goldstein_sum, 0.0)) AS goldstein_sum,
-       reduce(n = 0, x IN rels | n + coalesce(x.r.cooperation, 0)) AS cooperation,
-       reduce(n = 0, x IN rels | n + coalesce(x.r.conflict, 0)) AS conflict,
-       reduce(d = null, x IN rels |
-              CASE WHEN d IS NULL OR x.r.first < d THEN x.r.first ELSE d END) AS first,
-       reduce(d = null, x IN rels |
-              CASE WHEN d IS NULL OR x.r.last > d THEN x.r.last ELSE d END) AS last,
-       [t IN $type_names |
-        reduce(n = 0, x IN rels | n + coalesce(x.r['count_' + t], 0))] AS type_counts
-"""
+       """
+    + INTERACTION_SUMS
 )
 
 # Events between the members of $a and the members of $b, either direction.

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-# The unfiltered relationships answer of each anchor actor, precomputed by the writer from
-# INTERACTS_WITH (the same sums as API_ACTOR_INTERACTIONS, every counterpart, no limit).
-SUMMARY_COUNTERPARTS = """
-UNWIND $ids AS id
-MATCH (anchor:Actor {id: id})
-WITH anchor, [anchor] + [(p:Actor)-[:AFFILIATED_WITH]->(anchor) | p] AS members
-UNWIND members AS m
-MATCH (m)-[r:INTERACTS_WITH]-(c:Actor)
-WHERE NOT c IN members
-WITH anchor, c, collect({r: r, out: startNode(r) = m}) AS rels
-RETURN anchor.id AS anchor, c.id AS counterpart,
-       reduce(n = 0, x IN rels | n + coalesce(x.r.count, 0)) AS count,
-       reduce(n = 0, x IN rels |
+# A counterpart's totals over its INTERACTS_WITH relationships ``rels`` (maps ``{r, out}``),
+# ``type_counts`` in the order of ``$type_names``: shared by the live answer
+# (``API_ACTOR_INTERACTIONS``) and the stored summaries.
+INTERACTION_SUMS = """reduce(n = 0, x IN rels |
               n + CASE WHEN x.out THEN coalesce(x.r.count, 0) ELSE 0 END) AS outgoing,
        reduce(s = 0.0, x IN rels | s + coalesce(x.r.goldstein_sum, 0.0)) AS goldstein_sum,
        reduce(n = 0, x IN rels | n + coalesce(x.r.cooperation, 0)) AS cooperation,
@@ -26,6 +17,23 @@ RETURN anchor.id AS anchor, c.id AS counterpart,
        [t IN $type_names |
         reduce(n = 0, x IN rels | n + coalesce(x.r['count_' + t], 0))] AS type_counts
 """
+
+# The unfiltered relationships answer of each anchor actor, precomputed by the writer from
+# INTERACTS_WITH (the same sums as API_ACTOR_INTERACTIONS, every counterpart, no limit).
+SUMMARY_COUNTERPARTS = (
+    """
+UNWIND $ids AS id
+MATCH (anchor:Actor {id: id})
+WITH anchor, [anchor] + [(p:Actor)-[:AFFILIATED_WITH]->(anchor) | p] AS members
+UNWIND members AS m
+MATCH (m)-[r:INTERACTS_WITH]-(c:Actor)
+WHERE NOT c IN members
+WITH anchor, c, collect({r: r, out: startNode(r) = m}) AS rels
+RETURN anchor.id AS anchor, c.id AS counterpart,
+       reduce(n = 0, x IN rels | n + coalesce(x.r.count, 0)) AS count,
+       """
+    + INTERACTION_SUMS
+)
 
 WRITE_SUMMARIES = """
 UNWIND $rows AS row

@@ -45,6 +45,7 @@ class BackfillOptions:
 
     model: str
     actor_dictionaries: tuple[str, ...] = ()
+    triggers: str = "rules"  # ``settings.triggers``: the same proposers as ``dekg ingest``
     published: dt.date | None = None
     files_per_partition: int = 8
     in_flight: int | None = None  # default: two partitions per worker
@@ -79,13 +80,14 @@ def extract_partition(
     model: str,
     actor_dictionaries: tuple[str, ...],
     published: dt.date | None,
+    triggers: str = "rules",
 ) -> list[ExtractionResult]:
     """Read and extract one partition (runs on a worker; the pipeline is cached per process)."""
     from ingest.extract import Extractor
     from ingest.nlp import load_pipeline
     from ingest.readers import iter_items
 
-    nlp = load_pipeline(model, [Path(p) for p in actor_dictionaries])
+    nlp = load_pipeline(model, [Path(p) for p in actor_dictionaries], triggers)
     items = iter_items([Path(f) for f in files], published=published)
     return list(Extractor(nlp).extract_many(items))
 
@@ -156,6 +158,7 @@ def backfill(
                     options.model,
                     options.actor_dictionaries,
                     options.published,
+                    options.triggers,
                     pure=False,
                     key=f"dekg-extract-{submitted}-{len(files)}-{id(parts)}",
                 )

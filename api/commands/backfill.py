@@ -64,6 +64,7 @@ def backfill(  # noqa: PLR0917 - one parameter per command-line option
     options = BackfillOptions(
         model=model or settings.spacy_model,
         actor_dictionaries=tuple(str(p) for p in settings.actor_dictionaries),
+        triggers=str(settings.triggers),
         published=day,
         files_per_partition=files_per_partition,
     )

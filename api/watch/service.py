@@ -63,7 +63,7 @@ class WatchService:
         client = PoliteClient(
             Politeness(concurrency=settings.watch_host_concurrency, rate=settings.watch_host_rate)
         )
-        nlp = load_pipeline(settings.spacy_model, settings.actor_dictionaries)
+        nlp = load_pipeline(settings.spacy_model, settings.actor_dictionaries, settings.triggers)
         consumer = Consumer(queue, Extractor(nlp), graph)
         return cls(Watcher(feeds, queue, store, client), consumer, queue, store, client)
 

@@ -44,10 +44,17 @@ class DenseHead:
     def hidden(self, x: NDArray[np.float32]) -> NDArray[np.float32]:
         if self.w1 is None or self.b1 is None:
             return x
-        return np.maximum(x @ self.w1 + self.b1, 0.0)
+        return np.maximum(_product(x, self.w1) + self.b1, 0.0)
 
     def scores(self, x: NDArray[np.float32]) -> NDArray[np.float32]:
-        return np.asarray(self.hidden(x) @ self.w2, dtype=np.float32)
+        return np.asarray(_product(self.hidden(x), self.w2), dtype=np.float32)
+
+
+def _product(x: NDArray[np.float32], w: NDArray[np.float32]) -> NDArray[np.float32]:
+    """``x @ w`` in one thread: the matrices of one document are small, and a multi-threaded
+    BLAS spends more CPU waking and spinning its threads than multiplying (measured: 4 ms of
+    CPU against 0.7 ms for 60 × 1280 by 1280 × 17 on the loaded 2-core machine)."""
+    return np.asarray(np.einsum("ij,jk->ik", x, w), dtype=np.float32)
 
 
 @dataclass(frozen=True)

@@ -44,10 +44,9 @@ class SubwordVectors:
         """One row per word (in order), unit length, zero for an empty word."""
         words = list(words)
         missing = sorted({w for w in words if w not in self._cache})
-        if missing:
-            encodings = self.tokenizer.encode_batch(missing, add_special_tokens=False)  # type: ignore[attr-defined]
-            for word, encoding in zip(missing, encodings, strict=True):
-                self._cache[word] = self._mean(encoding.ids)
+        for word in missing:  # one by one: encode_batch starts a thread pool for a few words
+            encoding = self.tokenizer.encode(word, add_special_tokens=False)  # type: ignore[attr-defined]
+            self._cache[word] = self._mean(encoding.ids)
         if not words:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([self._cache[w] for w in words])

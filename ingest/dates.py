@@ -46,8 +46,8 @@ class ResolvedDate:
 UNKNOWN = ResolvedDate(None, DatePrecision.UNKNOWN)
 
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
-_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b")
-_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b")
+_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s?,?\s+{_YEAR})?\b")
+_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s?,?\s+{_YEAR})?\b")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")
 _IN_MONTH = re.compile(rf"\b(?:in|since|during|until|early|late|mid-?)\s+{_MONTH}\b")
 _IN_YEAR = re.compile(rf"\b(?:in|since|during|of|until)\s+{_YEAR}\b")

@@ -162,19 +162,17 @@ def main() -> None:
     if args.show:
         _show(total, documents)
     print(f"split {args.split} ({', '.join(sorted(labels))}), triggers {args.triggers}")
-    print(f"labelled events {total.labelled}, paired {total.paired}")
+    n = total.counts
+    print(f"labelled events {n['labelled']}, paired {n['paired']}")
     print(
-        f"date accuracy    {total.date_accuracy} ({total.date_right}/{total.paired}; "
-        f"the publication day for every paired event: {total.published_right})"
+        f"date accuracy    {total.date_accuracy} ({n['date_right']}/{n['paired']}; "
+        f"the publication day for every paired event: {n['published_right']})"
     )
     print(
-        f"merge precision  {total.merge_precision} ({total.merge_right} right, "
-        f"{total.merge_wrong} wrongly merged)"
+        f"merge precision  {total.merge_precision} ({n['merge_right']} right, "
+        f"{n['merge_wrong']} wrongly merged)"
     )
-    print(
-        f"merge recall     {total.merge_recall} ({total.merge_missed} same-happening pairs "
-        "left apart)"
-    )
+    print(f"merge recall     {total.merge_recall} ({n['merge_missed']} pairs left apart)")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -53,38 +54,29 @@ class Mention:
 
 @dataclass(slots=True)
 class DateScores:
-    """Counts and rates of one evaluation."""
+    """Counts of one evaluation (``labelled``, ``paired``, ``date_right``, ``published_right``,
+    ``merge_right``, ``merge_wrong``, ``merge_missed``), the date misses and merge errors."""
 
-    labelled: int = 0
-    paired: int = 0
-    date_right: int = 0
-    published_right: int = 0
-    merge_right: int = 0
-    merge_wrong: int = 0
-    merge_missed: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
     misses: list[tuple[Label, Event]] = field(default_factory=list)
     merge_errors: list[tuple[str, Label, Label]] = field(default_factory=list)
 
     @property
     def date_accuracy(self) -> float | None:
-        return _rate(self.date_right, self.paired)
+        return _rate(self.counts["date_right"], self.counts["paired"])
 
     @property
     def merge_precision(self) -> float | None:
-        return _rate(self.merge_right, self.merge_right + self.merge_wrong)
+        right = self.counts["merge_right"]
+        return _rate(right, right + self.counts["merge_wrong"])
 
     @property
     def merge_recall(self) -> float | None:
-        return _rate(self.merge_right, self.merge_right + self.merge_missed)
+        right = self.counts["merge_right"]
+        return _rate(right, right + self.counts["merge_missed"])
 
     def add(self, other: DateScores) -> None:
-        self.labelled += other.labelled
-        self.paired += other.paired
-        self.date_right += other.date_right
-        self.published_right += other.published_right
-        self.merge_right += other.merge_right
-        self.merge_wrong += other.merge_wrong
-        self.merge_missed += other.merge_missed
+        self.counts.update(other.counts)
         self.misses.extend(other.misses)
         self.merge_errors.extend(other.merge_errors)
 
@@ -161,27 +153,25 @@ def score_document(
 ) -> DateScores:
     """Date and merge figures of one document (``published``: also count how many paired
     labels accept the publication day, the baseline of dating every event to it)."""
-    scores = DateScores(labelled=len(labels))
+    scores = DateScores(Counter(labelled=len(labels)))
     paired = pair(labels, mentions)
     by_key = {label.key: label for label in labels}
     for key, event in paired.items():
-        scores.paired += 1
+        scores.counts["paired"] += 1
         if date_right(by_key[key], event):
-            scores.date_right += 1
+            scores.counts["date_right"] += 1
         else:
             scores.misses.append((by_key[key], event))
         if published is not None and published.isoformat() in by_key[key].dates:
-            scores.published_right += 1
+            scores.counts["published_right"] += 1
     first = happenings(labels)
     for a, b in combinations(sorted(paired), 2):
         same_gold = first[a] == first[b]
         same_pred = paired[a].id == paired[b].id
         if same_gold and same_pred:
-            scores.merge_right += 1
-        elif same_pred:
-            scores.merge_wrong += 1
-            scores.merge_errors.append(("wrongly merged", by_key[a], by_key[b]))
-        elif same_gold:
-            scores.merge_missed += 1
-            scores.merge_errors.append(("left apart", by_key[a], by_key[b]))
+            scores.counts["merge_right"] += 1
+        elif same_pred or same_gold:
+            kind = "wrongly merged" if same_pred else "left apart"
+            scores.counts["merge_wrong" if same_pred else "merge_missed"] += 1
+            scores.merge_errors.append((kind, by_key[a], by_key[b]))
     return scores

@@ -114,7 +114,8 @@ def test_merge_pairs_right_wrong_and_missed() -> None:
         Mention(alone, "s-4", "struck"),
     ]
     scores = score_document(labels, mentions, published=DAY)
-    assert (scores.paired, scores.date_right, scores.published_right) == (4, 3, 4)
-    assert (scores.merge_right, scores.merge_wrong, scores.merge_missed) == (1, 2, 2)
+    counts = scores.counts
+    assert (counts["paired"], counts["date_right"], counts["published_right"]) == (4, 3, 4)
+    assert (counts["merge_right"], counts["merge_wrong"], counts["merge_missed"]) == (1, 2, 2)
     assert scores.merge_precision == pytest.approx(1 / 3, abs=1e-3)
     assert scores.merge_recall == 0.333

@@ -112,23 +112,6 @@ def test_a_date_modifying_a_thing_keeps_the_story_day() -> None:
     assert event_date(doc[1], THURSDAY).date == THURSDAY
 
 
-def test_a_weekday_with_a_time_of_day_is_that_day() -> None:
-    doc = build(
-        "Iran/1/nsubj/PROPN fired/1/ROOT/VERB/fire missiles/1/dobj/NOUN on/1/prep/ADP "
-        "Tuesday/5/compound/PROPN//B-DATE evening/3/pobj/NOUN//B-TIME"
-    )
-    assert when(doc, 1) == (dt.date(2021, 11, 30), DatePrecision.DAY)
-
-
-def test_the_year_of_a_date_entity_is_kept_when_the_parser_hangs_it_elsewhere() -> None:
-    doc = build(
-        "Militants/1/nsubj/NOUN attacked/1/ROOT/VERB/attack Israel/1/dobj/PROPN "
-        "on/1/prep/ADP October/3/pobj/PROPN//B-DATE 7/4/nummod/NUM//I-DATE ,/4/punct/PUNCT//I-DATE "
-        "2023/1/npadvmod/NUM//I-DATE"
-    )
-    assert when(doc, 1) == (dt.date(2023, 10, 7), DatePrecision.DAY)
-
-
 @pytest.mark.parametrize(
     "adverb", ["repeatedly", "routinely", "recently", "later", "previously", "often"]
 )
@@ -157,10 +140,30 @@ def test_a_stretch_of_time_is_no_day(stretch: str) -> None:
     assert when(doc, 1) == UNKNOWN
 
 
-def test_a_day_on_a_noun_of_the_clause_dates_its_event() -> None:
-    doc = build(
-        "The/1/det/DET UAE/2/nsubj/PROPN signed/2/ROOT/VERB/sign accords/2/dobj/NOUN/accord "
-        "at/2/prep/ADP a/6/det/DET ceremony/4/pobj/NOUN on/6/prep/ADP "
-        "Tuesday/7/pobj/PROPN//B-DATE"
-    )
-    assert when(doc, 2) == (dt.date(2021, 11, 30), DatePrecision.DAY)
+@pytest.mark.parametrize(
+    ("spec", "trigger", "day"),
+    [
+        (  # a weekday with a time of day
+            "Iran/1/nsubj/PROPN fired/1/ROOT/VERB/fire missiles/1/dobj/NOUN on/1/prep/ADP "
+            "Tuesday/5/compound/PROPN//B-DATE evening/3/pobj/NOUN//B-TIME",
+            1,
+            dt.date(2021, 11, 30),
+        ),
+        (  # the year of a date entity the parser hangs elsewhere
+            "Militants/1/nsubj/NOUN attacked/1/ROOT/VERB/attack Israel/1/dobj/PROPN on/1/prep/ADP "
+            "October/3/pobj/PROPN//B-DATE 7/4/nummod/NUM//I-DATE ,/4/punct/PUNCT//I-DATE "
+            "2023/1/npadvmod/NUM//I-DATE",
+            1,
+            dt.date(2023, 10, 7),
+        ),
+        (  # a day on a noun of the trigger's clause
+            "The/1/det/DET UAE/2/nsubj/PROPN signed/2/ROOT/VERB/sign accords/2/dobj/NOUN/accord "
+            "at/2/prep/ADP a/6/det/DET ceremony/4/pobj/NOUN on/6/prep/ADP "
+            "Tuesday/7/pobj/PROPN//B-DATE",
+            2,
+            dt.date(2021, 11, 30),
+        ),
+    ],
+)
+def test_the_day_named_in_the_clause(spec: str, trigger: int, day: dt.date) -> None:
+    assert when(build(spec), trigger) == (day, DatePrecision.DAY)

@@ -174,8 +174,9 @@ BLINKEN = Actor(
 )
 
 
-def test_a_minister_and_his_state_are_one_side() -> None:
-    assert same_happening(event(0, source=(BLINKEN,)), event(50))
+def test_the_same_actors_are_the_same_ids() -> None:
+    assert same_happening(event(0, source=(BLINKEN,)), event(50, source=(BLINKEN,)))
+    assert not same_happening(event(0, source=(BLINKEN,)), event(50))
     assert not same_happening(event(0), event(50, target=(RUS, UKR)))
 
 

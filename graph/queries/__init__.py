@@ -1,7 +1,7 @@
 """Every Cypher statement of dekg, with parameters only (no value is ever built into a string).
 
 One module per thing the statements serve; every name is re-exported here, so callers
-write ``from graph import queries`` and ``queries.CREATE_EVENTS``:
+write ``from graph import queries`` and ``queries.WRITE_EVENTS``:
 
 * ``conditions``: the event filter's conditions (``EVENT_CONDITIONS``, ``event_conditions``)
 * ``schema``: constraints and indexes

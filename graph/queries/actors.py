@@ -66,6 +66,25 @@ RETURN a {.id, .name, .kind, .country} AS actor
 """
 
 
+# The unfiltered relationships answers of the actors $ids in ONE round trip (one row per actor
+# found): the actor, the persons affiliated with it, its stored summary (``graph.summaries``)
+# and the current fields of its first $limit counterparts (an empty list when it has no
+# summary: the reader then runs API_ACTOR_INTERACTIONS). One request asks for one id; the API
+# puts the ids of concurrent requests into one list (``api.coalesce``).
+API_ACTORS_RELATIONSHIPS_STORED = """
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN a {.id, .name, .kind, .country} AS actor,
+       [(p:Actor)-[:AFFILIATED_WITH]->(a) | p {.id, .name, .kind, .country}] AS members,
+       a.counterparts AS summary,
+       COLLECT {
+         UNWIND coalesce(a.counterpart_ids, [])[0..$limit] AS cid
+         MATCH (c:Actor {id: cid})
+         RETURN c {.id, .name, .kind, .country}
+       } AS counterparts
+"""
+
+
 # Every actor reference of a filter in one round trip: ``$refs`` is a list of
 # ``{i, ids, name}`` (position, candidate ids most likely first, lower-case name); an id
 # match wins, else exact names (rank 1) and aliases (rank 2).

@@ -66,19 +66,25 @@ RETURN a {.id, .name, .kind, .country} AS actor
 """
 
 
-# The unfiltered relationships answers of the actors $ids in ONE round trip (one row per actor
-# found): the actor, the persons affiliated with it, its stored summary (``graph.summaries``)
-# and the current fields of its first $limit counterparts (an empty list when it has no
-# summary: the reader then runs API_ACTOR_INTERACTIONS). One request asks for one id; the API
-# puts the ids of concurrent requests into one list (``api.coalesce``).
+# The unfiltered relationships answers of the actors $ids in ONE round trip and one row:
+# ``answers``, for each actor found, the actor, the persons affiliated with it and its stored
+# summary (``graph.summaries``; null without one: the reader then runs
+# API_ACTOR_INTERACTIONS); ``counterparts``, the current fields of the first $limit
+# counterparts of every answer, each once (the actors asked together share most of them).
+# One request asks for one id; the API puts the ids of concurrent requests into one list
+# (``api.coalesce``).
 API_ACTORS_RELATIONSHIPS_STORED = """
 UNWIND $ids AS id
 MATCH (a:Actor {id: id})
-RETURN a {.id, .name, .kind, .country} AS actor,
-       [(p:Actor)-[:AFFILIATED_WITH]->(a) | p {.id, .name, .kind, .country}] AS members,
-       a.counterparts AS summary,
+WITH collect(a) AS found
+RETURN [a IN found |
+         {actor: a {.id, .name, .kind, .country},
+          members: [(p:Actor)-[:AFFILIATED_WITH]->(a) | p {.id, .name, .kind, .country}],
+          summary: a.counterparts}] AS answers,
        COLLECT {
+         UNWIND found AS a
          UNWIND coalesce(a.counterpart_ids, [])[0..$limit] AS cid
+         WITH DISTINCT cid
          MATCH (c:Actor {id: cid})
          RETURN c {.id, .name, .kind, .country}
        } AS counterparts

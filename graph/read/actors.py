@@ -177,18 +177,19 @@ def stored_counterparts(
     Each answer comes from the actor's stored summary, or from the live
     ``INTERACTS_WITH`` query when it has none (after a bulk load, until rebuilt).
     """
-    rows = graph.read(
+    (row,) = graph.read(
         queries.API_ACTORS_RELATIONSHIPS_STORED,
         "reading relationships",
         ids=list(dict.fromkeys(actor_ids)),
         limit=limit,
     )
+    counterparts = row["counterparts"]
     out = {}
-    for row in rows:
-        actor = cast(ActorRefRow, row["actor"])
-        members = cast(list[ActorRefRow], sorted(row["members"], key=lambda a: a["id"]))
-        if row["summary"] is not None:
-            stored = summaries.decode(row["summary"], row["counterparts"], limit)
+    for answer in row["answers"]:
+        actor = cast(ActorRefRow, answer["actor"])
+        members = cast(list[ActorRefRow], sorted(answer["members"], key=lambda a: a["id"]))
+        if answer["summary"] is not None:
+            stored = summaries.decode(answer["summary"], counterparts, limit)
             data = cast(list[RelationshipRow], stored)
         else:  # known to have no summary: the live query at once
             data = live_interactions(graph, actor["id"], limit=limit)

@@ -24,9 +24,9 @@ from starlette.concurrency import run_in_threadpool
 
 #: Reads of one group running at once (in the thread pool); the keys asked meanwhile wait
 #: for the next.
-MAX_INFLIGHT = 2
+MAX_INFLIGHT = 3
 #: Most keys in one read.
-MAX_BATCH = 64
+MAX_BATCH = 16
 
 Fetch = Callable[[list[Any]], Mapping[Any, Any]]
 

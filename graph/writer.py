@@ -3,7 +3,9 @@
 All the writes of one article go into one transaction (a batch holds several articles for
 throughput; when a batch fails on bad data it is retried article by article, so one bad
 article is reported and the others land). Articles already stored with the same content hash
-are skipped ("unchanged"), which also makes an interrupted run resumable.
+are skipped ("unchanged"), which also makes an interrupted run resumable. A load with a bulk
+batch (more than ``changes.SCOPED_MAX_EVENTS`` events) ends by summarising every actor left
+without a counterpart summary (``graph.summaries``).
 """
 
 from __future__ import annotations
@@ -15,11 +17,10 @@ from typing import Any
 
 import neo4j
 
-from graph import DataRejected, GraphError, changes, queries
+from graph import DataRejected, GraphError, changes, queries, summaries
 from graph.identity import DATE_WINDOW, Candidate, fingerprint, place_id, resolve
 from graph.interactions import add_new_interactions, event_pairs, recount_interactions
 from graph.props import (
-    KIND_LABELS,
     actor_props,
     article_props,
     content_hash,
@@ -33,21 +34,17 @@ from graph.props import (
 from graph.session import Graph
 from graph.values import native
 from ontology.model import Actor, ActorKind, Article, Event, ExtractionResult
-from ontology.outcome import ItemError
+from ontology.outcome import ItemCounts, ItemError
 
 
 class ItemRejected(GraphError):
     """One input item cannot be written (inconsistent or refused data)."""
 
 
-@dataclass(slots=True)
-class WriteReport:
+@dataclass(slots=True, kw_only=True)
+class WriteReport(ItemCounts):
     """What a write did: article outcomes, events and actors written, per-item errors."""
 
-    written: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    events: int = 0
     actors: int = 0
     errors: list[ItemError] = field(default_factory=list)
 
@@ -126,8 +123,12 @@ class GraphWriter:
                 stays; run again).
         """
         report = WriteReport()
+        bulk = False
         for batch in self._batches(results, report):
             report.add(self._flush(batch))
+            bulk = bulk or sum(len(p.events) for p in batch) > changes.SCOPED_MAX_EVENTS
+        if bulk:  # bulk batches dropped the summaries they may have changed: put them back
+            summaries.rebuild_missing(self._graph)
         return report
 
     def _batches(
@@ -231,8 +232,8 @@ def _write_actors(tx: neo4j.ManagedTransaction, todo: list[_Prepared]) -> int:
     stated = (
         a for a in every if a.kind == ActorKind.PERSON and a.affiliation and a.affiliation != a.id
     )
-    rows_seen = dict.fromkeys(tuple(_affiliation_row(a).items()) for a in stated)
-    affiliations = [dict(row) for row in rows_seen]
+    rows_seen = {(a.id, a.affiliation, a.role, a.sector): a for a in stated}
+    affiliations = [_affiliation_row(a) for a in rows_seen.values()]
     if affiliations:
         tx.run(queries.UPSERT_AFFILIATIONS, rows=affiliations).consume()
     places = {
@@ -247,16 +248,11 @@ def _write_actors(tx: neo4j.ManagedTransaction, todo: list[_Prepared]) -> int:
 
 
 def _affiliation_row(person: Actor) -> dict[str, Any]:
+    """The org a person acts for (id, name, kind: a stub when it is unknown so far) with the
+    person's role and sector, which go on the ``AFFILIATED_WITH`` relationship."""
     org = stub_actor(person.affiliation or "")
-    return {
-        "person": person.id,
-        "org": org.id,
-        "name": org.name,
-        "kind": str(org.kind),
-        "label": KIND_LABELS[org.kind],
-        "role": person.role,
-        "sector": str(person.sector) if person.sector else None,
-    }
+    update = {"role": person.role, "sector": person.sector}
+    return {"person": person.id, **actor_props(org.model_copy(update=update))}
 
 
 def _candidates(tx: neo4j.ManagedTransaction, events: list[Event]) -> list[Candidate]:

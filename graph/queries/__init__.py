@@ -78,6 +78,7 @@ from graph.queries.relations import (
 from graph.queries.schema import (
     AWAIT_INDEXES,
     LABEL_EVENT_TYPES,
+    LABEL_INTERACTION_PAIRS,
     SCHEMA,
     SHOW_CONSTRAINTS,
     SHOW_INDEXES,
@@ -95,8 +96,10 @@ from graph.queries.summaries import (
     API_ACTOR_SUMMARY,
     DROP_ACTOR_SUMMARIES,
     DROP_SUMMARIES,
+    LOCK_SUMMARY_ACTORS,
     SUMMARY_ACTOR_IDS,
     SUMMARY_COUNTERPARTS,
+    SUMMARY_MISSING_IDS,
     WRITE_SUMMARIES,
 )
 from graph.queries.writes import (
@@ -172,8 +175,10 @@ __all__ = [
     "EVENT_STATS",
     "EXISTING_EVENTS",
     "LABEL_EVENT_TYPES",
+    "LABEL_INTERACTION_PAIRS",
     "LOCK_ACTORS",
     "LOCK_ARTICLES",
+    "LOCK_SUMMARY_ACTORS",
     "PAIR_TOTALS",
     "PROJECT_AFFILIATIONS",
     "PROJECT_EVENTS",
@@ -184,6 +189,7 @@ __all__ = [
     "SHOW_INDEXES",
     "SUMMARY_ACTOR_IDS",
     "SUMMARY_COUNTERPARTS",
+    "SUMMARY_MISSING_IDS",
     "UNLOCK_ARTICLES",
     "UPSERT_ACTORS",
     "UPSERT_AFFILIATIONS",

@@ -99,7 +99,7 @@ UPSERT_AFFILIATIONS = (
     + """
 UNWIND $rows AS row
 MATCH (p:Actor {id: row.person}) USING INDEX p:Actor(id)
-MERGE (a:Actor {id: row.org})
+MERGE (a:Actor {id: row.id})
   ON CREATE SET a.name = row.name, a.kind = row.kind, a.aliases = []
 """
     + _KIND_LABEL
@@ -194,27 +194,21 @@ CREATE (e)-[:REPORTED_IN """
     + "}"
     + """]->(a)
 WITH e, row
-CALL (e, row) {
-  UNWIND row.source AS id
-  MATCH (x:Actor {id: id}) USING INDEX x:Actor(id)
-  CREATE (e)-[:SOURCE]->(x)
-}
-CALL (e, row) {
-  UNWIND row.target AS id
-  MATCH (x:Actor {id: id}) USING INDEX x:Actor(id)
-  CREATE (e)-[:TARGET]->(x)
-}
-CALL (e, row) {
-  UNWIND row.attributed_to AS id
-  MATCH (x:Actor {id: id}) USING INDEX x:Actor(id)
-  CREATE (e)-[:ATTRIBUTED_TO]->(x)
-}
-CALL (e, row) {
-  UNWIND row.place AS id
-  MATCH (p:Place {id: id}) USING INDEX p:Place(id)
-  CREATE (e)-[:AT]->(p)
-}
 """
+    + "".join(
+        f"""CALL (e, row) {{
+  UNWIND row.{key} AS id
+  MATCH (x:{label} {{id: id}}) USING INDEX x:{label}(id)
+  CREATE (e)-[:{rel}]->(x)
+}}
+"""
+        for key, label, rel in (
+            ("source", "Actor", "SOURCE"),
+            ("target", "Actor", "TARGET"),
+            ("attributed_to", "Actor", "ATTRIBUTED_TO"),
+            ("place", "Place", "AT"),
+        )
+    )
 )
 
 # The other reports of the batch: a report joining a graph event (stored, or created earlier in
@@ -269,37 +263,51 @@ RETURN pair.s AS s, pair.t AS t, e.type AS type, e.quad_class AS quad_class,
        min(e.date) AS first, max(e.date) AS last
 """
 
+# Every INTERACTS_WITH relationship carries its pair's key (``graph.interactions.pair_key``:
+# ``<source id>><target id>``, unique: ``interacts_pair`` in graph.queries.schema), so a pair is
+# found by one index seek instead of expanding a busy actor's relationships.
 WRITE_INTERACTIONS = """
 UNWIND $rows AS row
 MATCH (s:Actor {id: row.s}) USING INDEX s:Actor(id)
 MATCH (t:Actor {id: row.t}) USING INDEX t:Actor(id)
 MERGE (s)-[r:INTERACTS_WITH]->(t)
-SET r = row.props
+SET r = row.props, r.pair = row.pair
 """
 
 DELETE_INTERACTIONS = """
 UNWIND $pairs AS pair
-MATCH (s:Actor {id: pair.s})-[r:INTERACTS_WITH]->(:Actor {id: pair.t})
-USING INDEX s:Actor(id)
+MATCH ()-[r:INTERACTS_WITH {pair: pair.pair}]->() USING INDEX r:INTERACTS_WITH(pair)
 DELETE r
 """
 
-# New articles only add events: each pair's totals get theirs added in place (graph.interactions;
-# the pair's actors are locked by UPSERT_ACTORS earlier in the same transaction, so no update is
-# lost). ``row.counts`` holds the integer counters (count, cooperation, conflict, count_<TYPE>).
+# New articles only add events: each pair's totals of the batch (one row per pair,
+# graph.interactions) are added to the stored ones in place, or CREATE the pair's relationship
+# when it has none: one index seek per pair, no MERGE (the pair's actors are locked by
+# UPSERT_ACTORS earlier in the same transaction, so no concurrent writer creates it in between
+# and no update is lost). ``row.counts`` holds the integer counters (count, cooperation,
+# conflict, count_<TYPE>).
 ADD_INTERACTIONS = (
     KEEP_PLAN
     + """
 UNWIND $rows AS row
-MATCH (s:Actor {id: row.s}) USING INDEX s:Actor(id)
-MATCH (t:Actor {id: row.t}) USING INDEX t:Actor(id)
-MERGE (s)-[r:INTERACTS_WITH]->(t)
-SET r.goldstein_sum = round(coalesce(r.goldstein_sum, 0.0) + row.goldstein_sum, 6),
-    r.first = CASE WHEN r.first IS NULL OR row.first < r.first THEN coalesce(row.first, r.first)
-                   ELSE r.first END,
-    r.last = CASE WHEN r.last IS NULL OR row.last > r.last THEN coalesce(row.last, r.last)
-                  ELSE r.last END
-FOREACH (key IN keys(row.counts) | SET r[key] = coalesce(r[key], 0) + row.counts[key])
+OPTIONAL MATCH ()-[r:INTERACTS_WITH {pair: row.pair}]->() USING INDEX r:INTERACTS_WITH(pair)
+CALL (row, r) {
+  WITH row WHERE r IS NULL
+  MATCH (s:Actor {id: row.s}) USING INDEX s:Actor(id)
+  MATCH (t:Actor {id: row.t}) USING INDEX t:Actor(id)
+  CREATE (s)-[n:INTERACTS_WITH]->(t)
+  SET n = row.counts, n.pair = row.pair, n.goldstein_sum = row.goldstein_sum,
+      n.first = row.first, n.last = row.last
+}
+CALL (row, r) {
+  WITH row, r WHERE r IS NOT NULL
+  SET r.goldstein_sum = round(coalesce(r.goldstein_sum, 0.0) + row.goldstein_sum, 6),
+      r.first = CASE WHEN r.first IS NULL OR row.first < r.first THEN coalesce(row.first, r.first)
+                     ELSE r.first END,
+      r.last = CASE WHEN r.last IS NULL OR row.last > r.last THEN coalesce(row.last, r.last)
+                    ELSE r.last END
+  FOREACH (key IN keys(row.counts) | SET r[key] = coalesce(r[key], 0) + row.counts[key])
+}
 """
 )
 

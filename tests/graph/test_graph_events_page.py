@@ -22,6 +22,7 @@ from graph.read.events import (
     page_key,
     page_shape,
 )
+from graph.rows import EventRow
 from graph.schema import ensure_schema
 from graph.session import Graph
 from graph.writer import GraphWriter
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.neo4j
 DB = "neo4j"
 
 
-def old_page(driver: neo4j.Driver, request: PageRequest, limit: int) -> list[dict]:
+def old_page(driver: neo4j.Driver, request: PageRequest, limit: int) -> list[EventRow]:
     """The page of one request from the query of one record per event (the page query with
     its last ``WITH`` returned as rows, before they are collected)."""
     query = events_page_query(request.flt)
@@ -57,12 +58,17 @@ def random_filter(rng: random.Random) -> GraphFilter:
     )
 
 
+def loaded(driver: neo4j.Driver, results: list[ExtractionResult]) -> Graph:
+    graph = Graph(driver, DB)
+    ensure_schema(graph)
+    GraphWriter(graph).write_results(results)
+    return graph
+
+
 def test_pages_read_together_equal_the_row_per_event_page_of_each(
     neo4j_clean: neo4j.Driver, synthetic_results: Callable[..., list[ExtractionResult]]
 ) -> None:
-    graph = Graph(neo4j_clean, DB)
-    ensure_schema(graph)
-    GraphWriter(graph).write_results(synthetic_results(1500, seed=9))
+    graph = loaded(neo4j_clean, synthetic_results(1500, seed=9))
     rng = random.Random(4)
     by_shape: dict[tuple, list[PageRequest]] = defaultdict(list)
     for _ in range(120):
@@ -87,9 +93,7 @@ def test_pages_read_together_equal_the_row_per_event_page_of_each(
 def test_one_page_is_a_batch_of_one(
     neo4j_clean: neo4j.Driver, synthetic_results: Callable[..., list[ExtractionResult]]
 ) -> None:
-    graph = Graph(neo4j_clean, DB)
-    ensure_schema(graph)
-    GraphWriter(graph).write_results(synthetic_results(300, seed=2))
+    graph = loaded(neo4j_clean, synthetic_results(300, seed=2))
     flt = GraphFilter(types=(EventType.CONSULT,))
     page = events_page(graph, flt, limit=20)
     assert page and page == old_page(neo4j_clean, PageRequest(flt), 20)

@@ -24,6 +24,7 @@ from graph.queries.actors import (
     API_ACTOR_MEMBERS,
     API_ACTOR_SEARCH,
     API_ACTORS_BY_ID,
+    API_ACTORS_RELATIONSHIPS_STORED,
     API_RESOLVE_ACTORS,
 )
 from graph.queries.changes import (
@@ -50,6 +51,7 @@ from graph.queries.events import (
     API_EVENT_REPORTS,
     EVENT_STARTS,
     api_events_page,
+    api_events_pages,
 )
 from graph.queries.maintenance import (
     COUNT_NODES,
@@ -91,7 +93,6 @@ from graph.queries.stats import (
     COUNT_RELATIONSHIPS,
 )
 from graph.queries.summaries import (
-    API_ACTOR_RELATIONSHIPS_STORED,
     API_ACTOR_SUMMARY,
     DROP_ACTOR_SUMMARIES,
     DROP_SUMMARIES,
@@ -121,12 +122,12 @@ from graph.queries.writes import (
 
 __all__ = [
     "API_ACTORS_BY_ID",
+    "API_ACTORS_RELATIONSHIPS_STORED",
     "API_ACTOR_BY_NAME",
     "API_ACTOR_DETAIL",
     "API_ACTOR_IDS",
     "API_ACTOR_INTERACTIONS",
     "API_ACTOR_MEMBERS",
-    "API_ACTOR_RELATIONSHIPS_STORED",
     "API_ACTOR_SEARCH",
     "API_ACTOR_SUMMARY",
     "API_COMPONENTS",
@@ -195,6 +196,7 @@ __all__ = [
     "_UNSET_PARAM",
     "api_actor_relationships",
     "api_events_page",
+    "api_events_pages",
     "api_relation_events",
     "event_conditions",
 ]

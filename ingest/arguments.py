@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ingest import clauses
 from ingest.mentions import mentions_at
-from ingest.targets import fallback_target
+from ingest.targets import fallback_target, own_organs
 from ontology.model import Actor
 
 __all__ = ["Arguments", "actors_at", "arguments_of", "fallback_target", "target_actors"]
@@ -375,7 +375,7 @@ def arguments_of(
     missing subject may be the speaker)."""
     source, quality, from_speaker = source_actors(doc, trigger, verbal=verbal)
     source_ids = frozenset(a.id for a in source)
-    target = target_actors(doc, trigger, source_ids)
+    target = target_actors(doc, trigger, source_ids | own_organs(source))
     if not target and threat:
         target = condition_actors(doc, trigger)
     target = [a for a in target if a.id not in source_ids]

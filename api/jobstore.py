@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from api.errors import Busy, JobNotFound
+from ontology.outcome import ItemCounts
 
 Status = Literal["queued", "running", "done", "failed"]
 ItemState = Literal["pending", "written", "unchanged", "failed"]
@@ -64,15 +65,11 @@ class ItemFailure:
 
 
 @dataclass(slots=True)
-class Job:
+class Job(ItemCounts):
     id: str
     total: int
     status: Status = "queued"
     processed: int = 0
-    written: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    events: int = 0
     errors: list[ItemFailure] = field(default_factory=list)
     created: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     finished: dt.datetime | None = None

@@ -2,8 +2,10 @@
 
 Names say their use: ``XPublic`` is one resource as served, ``XsPublic`` a page of them
 (``data`` plus ``next_cursor``). Dates are ISO strings in JSON (pydantic does that). The
-fields of events, actors and places are listed once, in ``ontology.public``: the schemas
-here derive from those models (``ActorRef`` is that module's own).
+fields of events, actors, places, articles, reports, affiliations and relationships are
+listed once, in ``ontology.public``: the schemas here derive from those models or are
+that module's own (``ActorRef``, ``ArticleRef``, ``EvidencePublic``, ``ReportPublic``,
+``AffiliationPublic``, ``ActorRelationship``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,16 @@ from typing import Any, Literal
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from ontology.outcome import ItemStatus
-from ontology.public import ActorFields, ActorRef, EventFields, PlaceFields
+from ontology.public import (
+    ActorFields,
+    ActorRef,
+    ActorRelationship,
+    AffiliationPublic,
+    ArticleRef,
+    EventFields,
+    PlaceFields,
+    ReportPublic,
+)
 
 
 class _Public(BaseModel):
@@ -41,30 +52,6 @@ class EventsPublic(_Public):
     next_cursor: str | None = None
 
 
-class ArticleRef(_Public):
-    id: str
-    title: str | None = None
-    url: str | None = None
-    publisher: str | None = None
-    agency: str | None = None
-    published: dt.date | None = None
-
-
-class EvidencePublic(_Public):
-    text: str
-    start: int | None = None
-    end: int | None = None
-
-
-class ReportPublic(_Public):
-    """One article's report of an event, with the sentences that support it."""
-
-    article: ArticleRef
-    article_event_id: str | None = None
-    confidence: float | None = None
-    evidence: list[EvidencePublic] = Field(default_factory=list)
-
-
 class EventDetail(EventPublic):
     reports: list[ReportPublic] = Field(default_factory=list)
 
@@ -75,16 +62,6 @@ class EventDetailsPublic(_Public):
     actor: str = Field(description="the actor's id")
     data: list[EventDetail]
     next_cursor: str | None = None
-
-
-class AffiliationPublic(_Public):
-    actor: ActorRef
-    role: str | None = None
-    sector: str | None = None
-    from_: dt.date | None = Field(default=None, alias="from")
-    to: dt.date | None = None
-
-    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
 
 
 class ActorPublic(ActorFields):
@@ -100,21 +77,6 @@ class ActorDetail(ActorPublic):
 class ActorsPublic(_Public):
     data: list[ActorPublic]
     count: int
-
-
-class ActorRelationship(_Public):
-    """What one actor did with one counterpart (events in either direction)."""
-
-    counterpart: ActorRef
-    count: int
-    outgoing: int
-    incoming: int
-    by_type: dict[str, int]
-    goldstein_avg: float | None = None
-    cooperation: int = 0
-    conflict: int = 0
-    first: dt.date | None = None
-    last: dt.date | None = None
 
 
 class ActorRelationships(_Public):

@@ -30,10 +30,10 @@ class Settings(BaseSettings):
 
     spacy_model: str = "en_core_web_sm"
     # Trigger proposers of the extraction pipeline: rules, model or both (ingest.proposals).
-    # "both" (rules first, the learned model fills the gaps) scores best on the VOA dev
-    # articles, but on the seed article it turns a warning into a COERCE of the speaker's own
-    # state; the default stays "rules" until that is fixed (decision 0011).
-    triggers: Literal["rules", "model", "both"] = "rules"
+    # "both" (rules first and their type wins in their predicate, the learned model adds
+    # triggers where no rule fired) scores best on the VOA dev articles and keeps the seed
+    # article (decision 0011).
+    triggers: Literal["rules", "model", "both"] = "both"
     actor_dictionaries: Annotated[list[Path], NoDecode] = Field(default_factory=list)
 
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)

@@ -29,7 +29,7 @@ from ingest.nlp import load_base
 from ingest.proposals import proposals
 from ingest.training.corpus import Sentence, folds
 from ingest.training.cv import cross_validate_linear
-from ingest.training.linear_train import parse, token_labels
+from ingest.training.linear_train import FitOptions, parse, token_labels
 from ingest.training.run import corpus_sentences
 from ingest.training.scores import Scores, prf
 from ingest.training.train import score as score_spacy
@@ -60,15 +60,16 @@ def _variants(sources: list[str], hidden: int) -> list[tuple[str, dict[str, Any]
         ("linear", {}),
         ("linear+rules", {"lexicon": default_lexicon()}),
     ]
+    mlp = FitOptions(hidden=hidden)
     for source in sources:
         vectors = load_vectors(source)
         short = Path(source).name
         out += [
             (f"linear+{short}", {"vectors": vectors}),
-            (f"linear+{short} mlp{hidden}", {"vectors": vectors, "hidden": hidden}),
+            (f"linear+{short} mlp{hidden}", {"vectors": vectors, "options": mlp}),
             (
                 f"linear+rules+{short} mlp{hidden}",
-                {"vectors": vectors, "hidden": hidden, "lexicon": default_lexicon()},
+                {"vectors": vectors, "options": mlp, "lexicon": default_lexicon()},
             ),
         ]
     return out

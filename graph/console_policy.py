@@ -211,6 +211,24 @@ READ_FUNCTION_NAMESPACES = (
     "apoc.util.sha512",
 )
 
+
+def plugin_allowlist() -> tuple[str, ...]:
+    """The APOC names a server must load for this console, as allowlist patterns.
+
+    Exactly what the console may call from APOC: its procedures by name and its function
+    namespaces as globs (``apoc.coll.`` → ``apoc.coll.*``). The managed server loads these
+    and nothing else of APOC (``managed_neo4j.config.PROCEDURE_ALLOWLIST``), so a plugin
+    name the console does not allow is not even there to call.
+    """
+    procedures = sorted(p for p in READ_PROCEDURES if p.startswith("apoc."))
+    functions = [
+        ns + "*" if ns.endswith(".") else ns
+        for ns in READ_FUNCTION_NAMESPACES
+        if ns.startswith("apoc.")
+    ]
+    return (*procedures, *functions)
+
+
 _NAME = r"(?:`(?:[^`]|``)*`|[^\W\d]\w*)"
 # A qualified call; a backquoted name called (in Neo4j's rendering only plugin names are
 # quoted); else a backquoted name consumed whole, so that its text is not read as calls.

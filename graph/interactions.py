@@ -1,10 +1,13 @@
 """Per-pair totals: the ``INTERACTS_WITH`` projection kept by the writer, and the one
 accumulator (:class:`Totals`) every count of events by pair or by month uses.
 
-New articles only add events, so their totals are added to the stored ones by the database
-itself in one statement (``queries.ADD_INTERACTIONS``: no read round trip, only the changed
-properties written). A re-ingested article can remove events: its pairs are recounted from
-the events (:func:`recount_interactions`).
+New articles only add events, so their totals (one row per pair and batch) are added to the
+stored ones by the database itself (:func:`addition_rows`, the ``$pairs`` of
+``queries.WRITE_EVENTS``: no read round trip, only the changed properties written; each pair
+found by its key, :func:`pair_key`, in the relationship index, and CREATEd when new). The
+pairs' actors are locked by the actor upsert earlier in the same transaction, so no
+concurrent update is lost. A re-ingested article can remove events:
+its pairs are recounted from the events (:func:`recount_interactions`).
 """
 
 from __future__ import annotations
@@ -118,6 +121,12 @@ class Totals:
         )
 
 
+def pair_key(source: str, target: str) -> str:
+    """The ``pair`` property of the (source, target) ``INTERACTS_WITH`` relationship, its
+    unique key (actor ids hold no ``>``; ``queries.LABEL_INTERACTION_PAIRS`` builds the same)."""
+    return f"{source}>{target}"
+
+
 def event_pairs(event: Event) -> set[tuple[str, str]]:
     """The ordered (source id, target id) actor pairs of an event, self-pairs left out."""
     return {(s.id, t.id) for s in event.source for t in event.target if s.id != t.id}
@@ -149,7 +158,7 @@ def add_interactions(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str
 
 
 def addition_rows(created: Iterable[Event]) -> list[dict[str, Any]]:
-    """One ``ADD_INTERACTIONS`` row per pair of the new events (sorted: locks in one order).
+    """One row per pair of the new events (``$pairs`` of ``queries.WRITE_EVENTS``; sorted).
 
     A row holds the integer counters to add (``counts``: count, cooperation, conflict,
     ``count_<TYPE>``), the Goldstein sum and the date span of the pair's new events, all from
@@ -166,6 +175,7 @@ def addition_rows(created: Iterable[Event]) -> list[dict[str, Any]]:
             {
                 "s": s,
                 "t": t,
+                "pair": pair_key(s, t),
                 "counts": {k: v for k, v in props.items() if isinstance(v, int)},
                 "goldstein_sum": props["goldstein_sum"],
                 "first": props.get("first"),
@@ -173,16 +183,6 @@ def addition_rows(created: Iterable[Event]) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def add_new_interactions(tx: neo4j.ManagedTransaction, created: list[Event]) -> None:
-    """Add the new events to their pairs' stored totals in the database itself
-    (``queries.ADD_INTERACTIONS``: no read round trip; :func:`add_interactions` is its pure
-    statement). The pairs' actors are already locked by the actor upsert earlier in the same
-    transaction, so no concurrent update is lost."""
-    rows = addition_rows(created)
-    if rows:
-        tx.run(queries.ADD_INTERACTIONS, rows=rows).consume()
 
 
 def recount_interactions(tx: neo4j.ManagedTransaction, pairs: set[tuple[str, str]]) -> None:
@@ -195,8 +195,11 @@ def recount_interactions(tx: neo4j.ManagedTransaction, pairs: set[tuple[str, str
     totals: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for record in tx.run(queries.PAIR_TOTALS, pairs=params):
         totals[(record["s"], record["t"])].append(native(record.data()))
-    rows = [{"s": s, "t": t, "props": interaction_props(totals[(s, t)])} for s, t in sorted(totals)]
-    gone = [{"s": s, "t": t} for s, t in sorted(pairs) if (s, t) not in totals]
+    rows = [
+        {"s": s, "t": t, "pair": pair_key(s, t), "props": interaction_props(totals[(s, t)])}
+        for s, t in sorted(totals)
+    ]
+    gone = [{"pair": pair_key(s, t)} for s, t in sorted(pairs) if (s, t) not in totals]
     if rows:
         tx.run(queries.WRITE_INTERACTIONS, rows=rows).consume()
     if gone:

@@ -1,6 +1,7 @@
 """The rows ``graph.read`` returns for what the API serves: typed, and plain dicts at run time.
 
-The keys are the fields of ``ontology.public`` (a test checks they agree); the values are as
+The keys are the fields of ``ontology.public`` (``tests/ontology/test_public_fields.py``
+checks every row here against its model there, key by key); the values are as
 Neo4j stored them (``graph.values.native``: dates as ``datetime.date``). They are
 ``TypedDict``s, not models: the read path builds them at no cost beyond the dict, and the API
 validates each once into its response model (``api.schemas``), as it did before.
@@ -9,7 +10,7 @@ validates each once into its response model (``api.schemas``), as it did before.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, NotRequired, TypedDict
+from typing import NotRequired, TypedDict
 
 
 class ActorRefRow(TypedDict):
@@ -48,6 +49,17 @@ class EventRow(TypedDict):
     place: NotRequired[PlaceRow]
 
 
+class ArticleRow(TypedDict):
+    """The article of a report (``ontology.public.ArticleRef``)."""
+
+    id: str
+    title: str | None
+    url: str | None
+    publisher: str | None
+    agency: str | None
+    published: dt.date | None
+
+
 class EvidenceRow(TypedDict):
     text: str
     start: int | None
@@ -57,7 +69,7 @@ class EvidenceRow(TypedDict):
 class ReportRow(TypedDict):
     """One article's report of an event (``graph.read.reports``)."""
 
-    article: dict[str, Any]
+    article: ArticleRow
     article_event_id: str | None
     confidence: float | None
     evidence: list[EvidenceRow]

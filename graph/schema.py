@@ -21,3 +21,4 @@ def ensure_schema(graph: Graph, *, wait_s: int = 60) -> None:
         graph.write(statement, what)
     graph.write(queries.AWAIT_INDEXES, what, seconds=wait_s)
     graph.run(queries.LABEL_EVENT_TYPES, what)  # CALL … IN TRANSACTIONS: auto-commit
+    graph.run(queries.LABEL_INTERACTION_PAIRS, what)

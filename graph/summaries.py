@@ -11,8 +11,9 @@ read live: a renamed counterpart shows its new name).
 
 Summaries are derived data like ``INTERACTS_WITH`` itself. A bulk batch drops those of the
 actors it may have changed (:func:`drop`, ``DROP_ACTOR_SUMMARIES``; every other summary stays
-exact) and reads of those fall back to the live query until :func:`rebuild` (or the next small
-write of the actor) puts them back.
+exact) and reads of those fall back to the live query until the writer, at the end of a load
+with a bulk batch, summarises every actor left without one (:func:`rebuild_missing`; also
+after an interrupted load, at the next bulk load) or the next small write of the actor does.
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ import neo4j
 import orjson
 
 from graph import queries
+from graph.session import Graph
 from ontology.plover import EventType
 
 TYPE_NAMES = [str(t) for t in EventType]
 #: Actors summarised per statement by :func:`rebuild`.
-REBUILD_CHUNK = 50
+REBUILD_CHUNK = 500
 
 
 def _iso(value: Any) -> str | None:
@@ -62,11 +64,17 @@ def _summaries(tx: neo4j.ManagedTransaction | neo4j.Session, ids: list[str]) -> 
     return out
 
 
-def refresh(tx: neo4j.ManagedTransaction, actor_ids: Iterable[str]) -> None:
-    """Recompute the summaries of these actors (in the writer's transaction)."""
+def refresh(tx: neo4j.ManagedTransaction, actor_ids: Iterable[str], *, lock: bool = False) -> None:
+    """Recompute the summaries of these actors (in the writer's transaction, whose actors are
+    locked already; ``lock``: first take the locks of the actors and of the persons affiliated
+    with them, so that no concurrent write of their interactions slips in between the read
+    and the write of a summary)."""
     ids = sorted(set(actor_ids))
-    if ids:
-        tx.run(queries.WRITE_SUMMARIES, rows=_summaries(tx, ids)).consume()
+    if not ids:
+        return
+    if lock:
+        tx.run(queries.LOCK_SUMMARY_ACTORS, ids=ids).consume()
+    tx.run(queries.WRITE_SUMMARIES, rows=_summaries(tx, ids)).consume()
 
 
 def drop(tx: neo4j.ManagedTransaction, actor_ids: Iterable[str]) -> None:
@@ -78,21 +86,33 @@ def drop(tx: neo4j.ManagedTransaction, actor_ids: Iterable[str]) -> None:
 
 
 def rebuild(driver: neo4j.Driver, database: str) -> int:
-    """Summarise every actor (after a bulk load), in transactions of ``REBUILD_CHUNK``.
+    """Summarise every actor, in transactions of ``REBUILD_CHUNK``.
 
     Returns:
         the number of actors summarised.
     """
-    records, _, _ = driver.execute_query(queries.SUMMARY_ACTOR_IDS, database_=database)
-    ids = [r["id"] for r in records]
+    return _rebuild(Graph(driver, database), queries.SUMMARY_ACTOR_IDS)
 
-    def work(tx: neo4j.ManagedTransaction, chunk: list[str]) -> None:
-        refresh(tx, chunk)
 
-    with driver.session(database=database) as session:
-        for at in range(0, len(ids), REBUILD_CHUNK):
-            session.execute_write(work, ids[at : at + REBUILD_CHUNK])
+def rebuild_missing(graph: Graph) -> int:
+    """Summarise every actor that has no summary: those a bulk load dropped or created (the
+    writer calls it after a load with a bulk batch), in transactions of ``REBUILD_CHUNK``.
+
+    Returns:
+        the number of actors summarised.
+    """
+    return _rebuild(graph, queries.SUMMARY_MISSING_IDS)
+
+
+def _rebuild(graph: Graph, query: str) -> int:
+    ids = [r["id"] for r in graph.read(query, "listing actors to summarise")]
+    for at in range(0, len(ids), REBUILD_CHUNK):
+        graph.write_tx(_refresh_locked, "summarising actors", ids[at : at + REBUILD_CHUNK])
     return len(ids)
+
+
+def _refresh_locked(tx: neo4j.ManagedTransaction, ids: list[str]) -> None:
+    refresh(tx, ids, lock=True)
 
 
 def interactions(session: neo4j.Session, actor_id: str, limit: int) -> list[dict] | None:

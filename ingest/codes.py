@@ -8,22 +8,16 @@ a stated intention to act against someone as THREATEN (CAMEO 13x: "would impose 
 
 from __future__ import annotations
 
-from ontology.plover import EventType, cameo_table
+from ontology.plover import CATEGORIES, EventType, QuadClass, cameo_table, is_cooperative
 
+# Intentions to cooperate: the cooperative quad classes but an appeal (REQUEST).
 COOPERATIVE = frozenset(
-    {
-        EventType.CONSULT,
-        EventType.SUPPORT,
-        EventType.COOPERATE,
-        EventType.AID,
-        EventType.CONCEDE,
-        EventType.RETREAT,
-        EventType.AGREE,
-    }
+    t for t, c in CATEGORIES.items() if is_cooperative(c.quad_class) and t is not EventType.REQUEST
 )
+# Acts against someone: the material-conflict quad class and protest (CAMEO 14).
 MATERIAL_CONFLICT = frozenset(
-    {EventType.PROTEST, EventType.SANCTION, EventType.COERCE, EventType.ASSAULT, EventType.MOBILIZE}
-)
+    t for t, c in CATEGORIES.items() if c.quad_class == QuadClass.MATERIAL_CONFLICT
+) | {EventType.PROTEST}
 
 _INTENT: dict[str, str] = {
     "045": "039",

@@ -1,12 +1,14 @@
 """One happening, one event: merge the article's reports of the same event.
 
-Two events are the same happening when they have the same type, the same actors (as a set of
-participants for reciprocal CONSULT events, source and target sides otherwise) and compatible
-date and place (equal, or one of them unknown). Merging never mixes happenings of different
-days: a day falls inside a week, month or year only when that period contains it; a report
-dated only by the assumed document date joins a report dated to a day, never one dated to a
-whole period (background: "imposed tariffs last month"); historical background never joins a
-current event. The merged event keeps every evidence span, the highest confidence, the most
+Two events are the same happening when they have the same type and modality, the same actors
+(compared by the state they belong to: the minister and "Russia" are one side; see
+``same_actors``) and compatible date and place (equal, or one of them unknown). Merging never
+mixes happenings of different days: a day falls inside a week, month or year only when that
+period contains it; a report dated only by the assumed document date joins a report dated to
+a day, never one dated to a whole period (background: "imposed tariffs last month"); a report
+the text leaves undated ("has been fighting", "later") joins only undated or assumed-date
+reports; a conditional threat and an asserted warning, or history and a current event, stay
+apart. The merged event keeps every evidence span, the highest confidence, the most
 precise stated date, the first known place, and the id of its first evidence
 (``ev-`` + sha1 of ``article_id|start|end|type``, see ``/work/notes/graph-contract.md``).
 Events of the same happening with different types share their place: a THREATEN delivered "at
@@ -19,7 +21,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 
-from ontology.model import DatePrecision, Event, Evidence, Modality, Place
+from ontology.model import Actor, DatePrecision, Event, Evidence, Place
 from ontology.plover import EventType
 
 _SYMMETRIC = frozenset({EventType.CONSULT})
@@ -32,12 +34,19 @@ def event_id(article_id: str, evidence: Evidence, event_type: EventType | str) -
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def actor_key(event: Event) -> tuple[frozenset[str], frozenset[str]]:
-    sources = frozenset(a.id for a in event.source)
-    targets = frozenset(a.id for a in event.target)
-    if event.type in _SYMMETRIC:
-        return sources | targets, frozenset()
-    return sources, targets
+def _identities(actors: Iterable[Actor]) -> frozenset[str]:
+    """Who the actors are for merging: the state they belong to, else their own id (a
+    minister and "Russia" are one side; two unplaced officials are two)."""
+    return frozenset(a.country or a.id for a in actors)
+
+
+def same_actors(a: Event, b: Event) -> bool:
+    """The reports have the same actors, each side compared as the states (or unplaced
+    actors) it holds; reciprocal CONSULT events as one set of participants."""
+    if a.type in _SYMMETRIC:
+        return _identities((*a.source, *a.target)) == _identities((*b.source, *b.target))
+    same_source = _identities(a.source) == _identities(b.source)
+    return same_source and _identities(a.target) == _identities(b.target)
 
 
 def _place_key(place: Place | None) -> tuple[str, str | None] | None:
@@ -63,7 +72,10 @@ def _covers(period: Event, day: dt.date) -> bool:
 
 def _dates_compatible(a: Event, b: Event, loose_dates: frozenset[str]) -> bool:
     if a.date is None or b.date is None:
-        return True
+        # The text says it cannot be dated ("has been fighting", "later"): it joins only
+        # another undated report or one whose date was merely assumed.
+        other = b if a.date is None else a
+        return other.date is None or other.id in loose_dates
     a_loose, b_loose = a.id in loose_dates, b.id in loose_dates
     a_day, b_day = a.date_precision not in _COARSE, b.date_precision not in _COARSE
     if a_loose or b_loose:
@@ -81,9 +93,9 @@ def same_happening(a: Event, b: Event, loose_dates: frozenset[str] = frozenset()
     ``loose_dates``: ids of events whose date is only the document date assumed for a report
     without a time expression.
     """
-    if a.type != b.type or actor_key(a) != actor_key(b):
+    if a.type != b.type or not same_actors(a, b):
         return False
-    if (a.modality is Modality.HISTORICAL) != (b.modality is Modality.HISTORICAL):
+    if a.modality is not b.modality:
         return False
     if not _dates_compatible(a, b, loose_dates):
         return False
@@ -101,10 +113,13 @@ _PRECISION_ORDER = (
 
 
 def _best_dated(events: Sequence[Event], loose_dates: frozenset[str]) -> Event | None:
-    """The report with the most precise stated date (the first of equals), else any dated."""
+    """The report with the most precise stated date (the first of equals); else none when a
+    report is undated by its text; else the first with an assumed date."""
     stated = [e for e in events if e.date is not None and e.id not in loose_dates]
     if stated:
         return min(stated, key=lambda e: _PRECISION_ORDER.index(e.date_precision))
+    if any(e.date is None and e.id not in loose_dates for e in events):
+        return None  # a report the text says cannot be dated outweighs an assumed day
     return next((e for e in events if e.date is not None), None)
 
 
@@ -134,7 +149,8 @@ def combine(events: Sequence[Event], loose_dates: frozenset[str] = frozenset()) 
 
 
 def merge_events(events: Iterable[Event], loose_dates: Iterable[str] = ()) -> list[Event]:
-    """Merge the reports of the same happening inside one article, in text order.
+    """Merge the reports of the same happening inside one article, in text order: a report
+    joins the first group whose every report is the same happening as it.
 
     Args:
         events: the article's events, one per report.

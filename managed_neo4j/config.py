@@ -7,52 +7,17 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.console_policy import plugin_allowlist
 from managed_neo4j import ServerError
 
 LOOPBACK = "127.0.0.1"
 _MEMORY = re.compile(r"^[1-9][0-9]*[kmgKMG]?$")
-#: The plugin procedures and functions the server loads at all: dekg itself calls only
-#: built-ins (db.awaitIndexes, dbms.components); the Cypher console may use APOC's path
-#: expansion, schema and value functions (graph.console_policy). apoc.load/log/cypher/
-#: periodic/util.sleep and the rest of APOC are never loaded.
-PROCEDURE_ALLOWLIST = ",".join(
-    (
-        "apoc.version",
-        "apoc.path.*",
-        "apoc.neighbors.*",
-        "apoc.algo.dijkstra",
-        "apoc.algo.aStar",
-        "apoc.algo.allSimplePaths",
-        "apoc.meta.schema",
-        "apoc.meta.stats",
-        "apoc.meta.data",
-        "apoc.meta.nodeTypeProperties",
-        "apoc.meta.relTypeProperties",
-        "apoc.meta.cypher.*",
-        "apoc.coll.*",
-        "apoc.text.*",
-        "apoc.map.*",
-        "apoc.convert.*",
-        "apoc.date.*",
-        "apoc.temporal.*",
-        "apoc.number.*",
-        "apoc.math.*",
-        "apoc.agg.*",
-        "apoc.bitwise.*",
-        "apoc.scoring.*",
-        "apoc.node.*",
-        "apoc.nodes.*",
-        "apoc.rel.*",
-        "apoc.any.*",
-        "apoc.label.*",
-        "apoc.hashing.*",
-        "apoc.util.md5",
-        "apoc.util.sha1",
-        "apoc.util.sha256",
-        "apoc.util.sha384",
-        "apoc.util.sha512",
-    )
-)
+#: The plugin procedures and functions the server loads at all: ``apoc.version`` (the smoke
+#: check that APOC is there) and exactly the APOC names the Cypher console may call (its
+#: one list, ``graph.console_policy``). dekg itself calls only built-ins (db.awaitIndexes,
+#: dbms.components); apoc.load/log/cypher/periodic/util.sleep and the rest of APOC are never
+#: loaded.
+PROCEDURE_ALLOWLIST = ",".join(("apoc.version", *plugin_allowlist()))
 
 
 @dataclass(frozen=True)

@@ -25,3 +25,14 @@ class ItemError:
     item: str
     error: str
     error_kind: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class ItemCounts:
+    """How many items a write (``graph.writer.WriteReport``) or a batch job
+    (``api.jobstore.Job``) wrote, found unchanged and failed, and the events written."""
+
+    written: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    events: int = 0

@@ -1,10 +1,13 @@
-"""The fields the query service serves about stored events, actors and places: listed once.
+"""The fields the query service serves about stored events, actors, places, articles, reports,
+affiliations and relationships: listed once.
 
 These models are the one list of those fields and their types. The API's response schemas
-(``api.schemas``: ``EventPublic``, ``ActorPublic``, ``PlacePublic``, ``ActorRef``) derive from
-them, the Cypher projections that read them (``graph.queries``) are built from their field
-names (:func:`field_names`), and the rows ``graph.read`` returns (``graph.rows``) carry the
-same keys (a test checks all three agree).
+(``api.schemas``) derive from them (``EventPublic``, ``ActorPublic``, ``PlacePublic``) or are
+them (``ActorRef``, ``ArticleRef``, ``EvidencePublic``, ``ReportPublic``,
+``AffiliationPublic``, ``ActorRelationship``: nothing of the API is added to those, so they
+keep the names the OpenAPI document has always given them). The Cypher projections that read
+them (``graph.queries``) are built from their field names (:func:`field_names`), and the rows
+``graph.read`` returns (``graph.rows``) carry the same keys (a test checks all three agree).
 """
 
 from __future__ import annotations
@@ -71,6 +74,55 @@ class ActorFields(_Served):
     role: str | None = None
     aliases: list[str] = Field(default_factory=list)
     wikidata: str | None = Field(default=None, description="Wikidata item id (Q7747)")
+
+
+class ArticleRef(_Served):
+    id: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    agency: str | None = None
+    published: dt.date | None = None
+
+
+class EvidencePublic(_Served):
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+class ReportPublic(_Served):
+    """One article's report of an event, with the sentences that support it."""
+
+    article: ArticleRef
+    article_event_id: str | None = None
+    confidence: float | None = None
+    evidence: list[EvidencePublic] = Field(default_factory=list)
+
+
+class AffiliationPublic(_Served):
+    actor: ActorRef
+    role: str | None = None
+    sector: str | None = None
+    from_: dt.date | None = Field(default=None, alias="from")
+    to: dt.date | None = None
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
+
+
+class ActorRelationship(_Served):
+    """What one actor did with one counterpart (events in either direction)."""
+
+    counterpart: ActorRef
+    count: int
+    outgoing: int
+    incoming: int
+    by_type: dict[str, int]
+    goldstein_avg: float | None = None
+    cooperation: int = 0
+    conflict: int = 0
+    first: dt.date | None = None
+    last: dt.date | None = None
 
 
 def field_names(model: type[BaseModel]) -> tuple[str, ...]:

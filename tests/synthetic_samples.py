@@ -64,23 +64,21 @@ def coded_event(
 def synthetic_results(n_events: int, seed: int = 1) -> list[ExtractionResult]:
     """``n_events`` articles with one event each, over 300 actors, 80 places and two years."""
     rng = random.Random(seed)
-    actors = [
-        Actor(
-            id=f"state:{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}X",
-            name=f"State {i}",
-            kind=ActorKind.STATE,
-            country=f"{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}X",
-        )
-        for i in range(200)
-    ] + [
+    codes = [f"{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}X" for i in range(200)]
+    states = [
+        Actor(id=f"state:{code}", name=f"State {i}", kind=ActorKind.STATE, country=code)
+        for i, code in enumerate(codes)
+    ]
+    ministers = [
         Actor(
             id=f"person:minister-{i}",
             name=f"Minister {i}",
             kind=ActorKind.PERSON,
-            affiliation=f"state:{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}X",
+            affiliation=states[i].id,
         )
         for i in range(100)
     ]
+    actors = states + ministers
     places = [
         Place(
             name=f"City {i}",

@@ -1,4 +1,6 @@
-// Builds the viewer into ../api/static/ (committed, so users need no npm at run time).
+// Builds the viewer's script into ../api/static/ (committed, so users need no npm at run time).
+// The page and its style sheet are not built: api/static/index.html and viewer.css are their
+// one copy, edited in place; this build writes only viewer.js, its licences and the country file.
 import { build } from "esbuild";
 import { appendFileSync, copyFileSync, mkdirSync, readFileSync } from "node:fs";
 
@@ -14,7 +16,6 @@ const result = await build({
   metafile: true,
   outfile: out + "viewer.js",
 });
-for (const file of ["index.html", "viewer.css"]) copyFileSync("src/" + file, out + file);
 // Country boundaries for the map (Natural Earth 1:50m via world-atlas), fetched by the page.
 copyFileSync("node_modules/world-atlas/countries-50m.json", out + "countries-50m.json");
 

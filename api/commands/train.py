@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypedDict
 
 import typer
 
 from ingest.training.settings import DEFAULT_THRESHOLD, HIDDEN, RULE_FEATURES, VECTORS
 
 EXIT_FAILED = 1
+
+
+class _Shared(TypedDict):
+    """The options training and cross-validation take alike."""
+
+    exclude_gold: Sequence[Path]
+    rule_features: bool
+    vectors: str | None
 
 
 def train(  # noqa: PLR0917 (typer maps parameters to options)
@@ -55,32 +64,21 @@ def train(  # noqa: PLR0917 (typer maps parameters to options)
     """Train the trigger model (or cross-validate it) and print what it was trained on."""
     from ingest.components.model_triggers import SHIPPED
     from ingest.training import TrainingError
+    from ingest.training.linear_train import FitOptions
     from ingest.training.run import cross_validate
     from ingest.training.run import train as train_model
 
     try:
-        source = None if vectors == "none" else vectors
+        options = FitOptions(seed=seed, hidden=hidden)
+        shared: _Shared = {
+            "exclude_gold": exclude_gold or (),
+            "rule_features": rule_features,
+            "vectors": None if vectors == "none" else vectors,
+        }
         if folds > 1:
-            report = cross_validate(
-                corpus,
-                k=folds,
-                seed=seed,
-                exclude_gold=exclude_gold or (),
-                rule_features=rule_features,
-                vectors=source,
-                hidden=hidden,
-            )
+            report = cross_validate(corpus, options, k=folds, **shared)
         else:
-            report = train_model(
-                corpus,
-                output or SHIPPED,
-                seed=seed,
-                threshold=threshold,
-                exclude_gold=exclude_gold or (),
-                rule_features=rule_features,
-                vectors=source,
-                hidden=hidden,
-            )
+            report = train_model(corpus, output or SHIPPED, options, threshold=threshold, **shared)
     except (TrainingError, OSError) as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(EXIT_FAILED) from e

@@ -28,7 +28,8 @@ from ingest.readers import ReadItem, read_bytes
 from ontology.model import Article, Event
 from ontology.outcome import ItemStatus
 
-router = APIRouter(tags=["articles"])
+#: Every route here writes: each needs an API key (``require_api_key``).
+router = APIRouter(tags=["articles"], dependencies=[WriteAuth])
 
 #: Content type → reader kind (``ingest.readers.read_bytes``).
 SINGLE_KINDS = {"text/plain": "txt", "text/html": "html", "application/json": "json"}
@@ -140,7 +141,6 @@ def _event_public(event: Event) -> EventPublic:
     status_code=201,
     response_model=ArticleIngested,
     summary="Ingest one article",
-    dependencies=[WriteAuth],
     openapi_extra=_BODY_DOC,
 )
 async def post_article(
@@ -195,7 +195,6 @@ def _post_one(data: bytes, kind: str, meta: ArticleMeta, ingestion: Ingestion) -
     status_code=202,
     response_model=JobPublic,
     summary="Ingest many articles in a background job",
-    dependencies=[WriteAuth],
     openapi_extra=_BATCH_DOC,
 )
 async def post_batch(*, request: Request) -> JSONResponse:

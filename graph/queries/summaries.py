@@ -61,6 +61,21 @@ REMOVE x.counterparts, x.counterpart_ids
 """
 
 SUMMARY_ACTOR_IDS = "MATCH (a:Actor) RETURN a.id AS id ORDER BY id"
+# The actors without a summary (dropped by a bulk batch, or created by one).
+SUMMARY_MISSING_IDS = "MATCH (a:Actor) WHERE a.counterparts IS NULL RETURN a.id AS id ORDER BY id"
+
+# Before a summary is recomputed outside the writer's transaction: the write locks of the
+# actors and of the persons affiliated with them (whose INTERACTS_WITH it sums), in id order.
+LOCK_SUMMARY_ACTORS = """
+UNWIND $ids AS id
+MATCH (a:Actor {id: id}) USING INDEX a:Actor(id)
+OPTIONAL MATCH (p:Actor)-[:AFFILIATED_WITH]->(a)
+WITH collect(DISTINCT a) + collect(DISTINCT p) AS actors
+UNWIND actors AS x
+WITH DISTINCT x ORDER BY x.id
+SET x.locked = true
+REMOVE x.locked
+"""
 
 # The stored summary of $id and the current fields of its first $limit counterparts.
 API_ACTOR_SUMMARY = """
@@ -71,19 +86,4 @@ CALL (a) {
   RETURN collect(c {.id, .name, .kind, .country}) AS counterparts
 }
 RETURN a.counterparts AS summary, counterparts
-"""
-
-# The unfiltered relationships answer in ONE round trip: the actor, the persons affiliated
-# with it, its stored summary and the current fields of its first $limit counterparts (an
-# empty list when it has no summary: the reader then runs API_ACTOR_INTERACTIONS).
-API_ACTOR_RELATIONSHIPS_STORED = """
-MATCH (a:Actor {id: $id})
-RETURN a {.id, .name, .kind, .country} AS actor,
-       [(p:Actor)-[:AFFILIATED_WITH]->(a) | p {.id, .name, .kind, .country}] AS members,
-       a.counterparts AS summary,
-       COLLECT {
-         UNWIND coalesce(a.counterpart_ids, [])[0..$limit] AS cid
-         MATCH (c:Actor {id: cid})
-         RETURN c {.id, .name, .kind, .country}
-       } AS counterparts
 """

@@ -35,12 +35,25 @@ def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Agreement:
+    """The two passes' sentence types of one batch, in the same sentence order."""
+
     batch: str
-    sentences: int
-    observed: float
-    kappa: float
     first: tuple[str, ...]
     second: tuple[str, ...]
+
+    @property
+    def sentences(self) -> int:
+        return len(self.first)
+
+    @property
+    def observed(self) -> float:
+        """The share of sentences both passes give the same type."""
+        same = sum(x == y for x, y in zip(self.first, self.second, strict=True))
+        return same / len(self.first) if self.first else 0.0
+
+    @property
+    def kappa(self) -> float:
+        return cohen_kappa(self.first, self.second)
 
 
 def _types(path: Path) -> dict[str, str]:
@@ -52,9 +65,9 @@ def batch_agreement(first: Path, second: Path) -> Agreement:
     """Kappa over the sentences both files label."""
     a, b = _types(first), _types(second)
     ids = [i for i in a if i in b]
-    la, lb = tuple(a[i] for i in ids), tuple(b[i] for i in ids)
-    observed = sum(x == y for x, y in zip(la, lb, strict=True)) / len(ids) if ids else 0.0
-    return Agreement(first.name.split(".")[0], len(ids), observed, cohen_kappa(la, lb), la, lb)
+    if not ids:
+        raise TrainingError(f"{first.name} and {second.name} label no sentence in common")
+    return Agreement(first.name.split(".")[0], tuple(a[i] for i in ids), tuple(b[i] for i in ids))
 
 
 def corpus_agreement(labels_dir: Path) -> list[Agreement]:

@@ -14,9 +14,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.training.corpus import Sentence, folds
-from ingest.training.linear_train import dense_examples, examples, fit, parse, token_labels
+from ingest.training.linear_train import (
+    SHIPPED_FIT,
+    FitOptions,
+    dense_examples,
+    examples,
+    fit,
+    parse,
+    token_labels,
+)
 from ingest.training.scores import Scores, prf
-from ingest.training.settings import DENSE_RATE
 from ingest.trigger_linear import LinearTriggerModel
 from ingest.trigger_vectors import SubwordVectors
 from ingest.triggers import Lexicon
@@ -43,19 +50,15 @@ def cross_validate_linear(
     sentences: list[Sentence],
     *,
     k: int = 5,
-    seed: int = 0,
-    bits: int = 18,
+    options: FitOptions = SHIPPED_FIT,
     thresholds: Sequence[float] = (0.5,),
-    none_weight: float = 1.0,
     lexicon: Lexicon | None = None,
     docs: Sequence[Doc] = (),
     vectors: SubwordVectors | None = None,
-    hidden: int = 0,
-    dense_rate: float = DENSE_RATE,
-    epochs: int = 12,
 ) -> dict[float, list[Scores]]:
     """Per threshold, the scores of ``k`` models each trained without one fold (with
-    ``vectors``: a dense head too, linear or with ``hidden`` units)."""
+    ``vectors``: a dense head too)."""
+    bits = options.bits
     out: dict[float, list[Scores]] = {t: [] for t in thresholds}
     parsed = dict(zip((s.id for s in sentences), docs or parse(nlp, sentences), strict=True))
     blocks = {
@@ -71,19 +74,7 @@ def cross_validate_linear(
         dense = None
         if vectors is not None:
             dense = np.concatenate([blocks[s.id][1] for s in train_part])
-        model = fit(
-            xs,
-            ys,
-            bits=bits,
-            seed=seed,
-            none_weight=none_weight,
-            lexicon=lexicon,
-            dense=dense,
-            vectors=vectors,
-            hidden=hidden,
-            dense_rate=dense_rate,
-            epochs=epochs,
-        )
+        model = fit(xs, ys, options, lexicon=lexicon, dense=dense, vectors=vectors)
         test_docs = [parsed[s.id] for s in test_part]
         for threshold in thresholds:
             out[threshold].append(score_linear(model, test_docs, test_part, threshold))

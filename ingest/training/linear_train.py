@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ingest.training.corpus import Sentence
-from ingest.training.settings import DENSE_RATE
+from ingest.training.settings import DENSE_RATE, HIDDEN, NONE_WEIGHT
 from ingest.trigger_features import dense_features, is_candidate
 from ingest.trigger_linear import NONE, DenseHead, LinearTriggerModel, feature_ids
 from ingest.trigger_vectors import SubwordVectors
@@ -121,38 +121,51 @@ class _Dense:
         return DenseHead(self.w2, self.w1, self.b1)
 
 
+@dataclass(frozen=True, slots=True)
+class FitOptions:
+    """How the model is fitted (defaults: the shipped model's, ``ingest.training.settings``).
+
+    ``none_weight`` < 1 weighs the (many) non-trigger tokens less, trading precision for
+    recall; ``hidden``: ReLU units of the dense head (0: linear), fitted at ``dense_rate``.
+    """
+
+    bits: int = 18
+    epochs: int = 12
+    learn_rate: float = 0.3
+    l2: float = 1e-6
+    seed: int = 0
+    batch: int = 64
+    none_weight: float = NONE_WEIGHT
+    hidden: int = HIDDEN
+    dense_rate: float = DENSE_RATE
+
+
+SHIPPED_FIT = FitOptions()
+
+
 def fit(
     xs: list[NDArray[np.int64]],
     ys: NDArray[np.int64],
+    options: FitOptions = SHIPPED_FIT,
     *,
-    bits: int = 18,
-    epochs: int = 12,
-    learn_rate: float = 0.3,
-    l2: float = 1e-6,
-    seed: int = 0,
-    batch: int = 64,
-    none_weight: float = 1.0,
     lexicon: Lexicon | None = None,
     dense: NDArray[np.float32] | None = None,
     vectors: SubwordVectors | None = None,
-    hidden: int = 0,
-    dense_rate: float = DENSE_RATE,
 ) -> LinearTriggerModel:
     """Softmax regression by mini-batch AdaGrad; deterministic for a given seed.
-    ``none_weight`` < 1 weighs the (many) non-trigger tokens less, trading precision for
-    recall. ``lexicon``: the examples carry rule features (``ingest.trigger_features``); the
+    ``lexicon``: the examples carry rule features (``ingest.trigger_features``); the
     model then computes them at run time too. ``dense`` (rows of ``dense_examples`` from
-    ``vectors``): a dense head is fitted beside the sparse weights, linear or with ``hidden``
-    ReLU units, at ``dense_rate``."""
-    rng = np.random.default_rng(seed)
+    ``vectors``): a dense head is fitted beside the sparse weights."""
+    o = options
+    rng = np.random.default_rng(o.seed)
     n_classes = len(LABELS)
-    weights = np.zeros((1 << bits, n_classes), dtype=np.float32)
+    weights = np.zeros((1 << o.bits, n_classes), dtype=np.float32)
     history = np.full_like(weights, 1e-8)
-    head = None if dense is None else _Dense.start(dense, hidden, n_classes, dense_rate, seed)
-    for _ in range(epochs):
+    head = None if dense is None else _Dense.start(dense, o.hidden, n_classes, o.dense_rate, o.seed)
+    for _ in range(o.epochs):
         order = rng.permutation(len(xs))
-        for start in range(0, len(order), batch):
-            chosen = order[start : start + batch]
+        for start in range(0, len(order), o.batch):
+            chosen = order[start : start + o.batch]
             ids = [xs[i] for i in chosen]
             flat = np.concatenate(ids)
             owner = np.repeat(np.arange(len(ids)), [len(x) for x in ids])
@@ -169,13 +182,13 @@ def fit(
             probs = np.exp(scores)
             probs /= probs.sum(axis=1, keepdims=True)
             probs[np.arange(len(ids)), ys[chosen]] -= 1.0
-            probs[ys[chosen] == 0] *= none_weight
+            probs[ys[chosen] == 0] *= o.none_weight
             resid = probs.astype(np.float32)
             if head is not None:
-                head.backward(chosen, h, resid, l2)
-            summed = np.asarray(counts.T @ resid, dtype=np.float32) + l2 * weights[rows]
+                head.backward(chosen, h, resid, o.l2)
+            summed = np.asarray(counts.T @ resid, dtype=np.float32) + o.l2 * weights[rows]
             history[rows] += summed**2
-            weights[rows] -= learn_rate * summed / np.sqrt(history[rows])
+            weights[rows] -= o.learn_rate * summed / np.sqrt(history[rows])
     if head is None:
-        return LinearTriggerModel(weights, LABELS, bits, lexicon)
-    return LinearTriggerModel(weights, LABELS, bits, lexicon, head.head(), vectors)
+        return LinearTriggerModel(weights, LABELS, o.bits, lexicon)
+    return LinearTriggerModel(weights, LABELS, o.bits, lexicon, head.head(), vectors)

@@ -14,17 +14,11 @@ from spacy.tokens import Doc
 
 from ingest.nlp import load_base
 from ingest.training import TrainingError
+from ingest.training import linear_train as lt
 from ingest.training.corpus import Sentence, load_corpus
 from ingest.training.cv import cross_validate_linear
-from ingest.training.linear_train import dense_examples, examples, fit, parse
 from ingest.training.scores import Scores
-from ingest.training.settings import (
-    DEFAULT_THRESHOLD,
-    HIDDEN,
-    NONE_WEIGHT,
-    RULE_FEATURES,
-    VECTORS,
-)
+from ingest.training.settings import DEFAULT_THRESHOLD, RULE_FEATURES, VECTORS
 from ingest.trigger_vectors import load_vectors
 from ingest.triggers import default_lexicon
 
@@ -93,16 +87,13 @@ def corpus_sentences(
 def train(
     corpus: Path,
     output: Path,
+    options: lt.FitOptions = lt.SHIPPED_FIT,
     *,
-    seed: int = 0,
-    bits: int = 18,
     threshold: float = DEFAULT_THRESHOLD,
     exclude_gold: Sequence[Path] = (),
     model: str = "en_core_web_sm",
     rule_features: bool = RULE_FEATURES,
-    none_weight: float = NONE_WEIGHT,
     vectors: str | None = VECTORS,
-    hidden: int = HIDDEN,
     parsed: Callable[[list[Sentence]], Sequence[Doc]] | None = None,
 ) -> TrainReport:
     """Fit the trigger model on the whole corpus and write it to ``output`` (``vectors``: a
@@ -111,32 +102,22 @@ def train(
     sentences, dropped = corpus_sentences(corpus, exclude_gold)
     report = _report(sentences, dropped)
     lexicon = default_lexicon() if rule_features else None
-    docs = parsed(sentences) if parsed else parse(load_base(model), sentences)
-    xs, ys = examples(docs, sentences, bits, lexicon)
+    docs = parsed(sentences) if parsed else lt.parse(load_base(model), sentences)
+    xs, ys = lt.examples(docs, sentences, options.bits, lexicon)
     if len(set(ys.tolist())) < 2:
         raise TrainingError("the corpus needs sentences with and without events")
     table = None if vectors is None else load_vectors(vectors)
-    dense = None if table is None else dense_examples(docs, sentences, table)
-    fitted = fit(
-        xs,
-        ys,
-        bits=bits,
-        seed=seed,
-        none_weight=none_weight,
-        lexicon=lexicon,
-        dense=dense,
-        vectors=table,
-        hidden=hidden,
-    )
+    dense = None if table is None else lt.dense_examples(docs, sentences, table)
+    fitted = lt.fit(xs, ys, options, lexicon=lexicon, dense=dense, vectors=table)
     fitted.save(output)
     meta = {
-        "seed": seed,
-        "bits": bits,
+        "seed": options.seed,
+        "bits": options.bits,
         "threshold": threshold,
         "rule_features": rule_features,
-        "none_weight": none_weight,
+        "none_weight": options.none_weight,
         "vectors": vectors,
-        "hidden": hidden if vectors else 0,
+        "hidden": options.hidden if vectors else 0,
         **asdict(report),
     }
     meta.pop("dropped")
@@ -147,16 +128,14 @@ def train(
 
 def cross_validate(
     corpus: Path,
+    options: lt.FitOptions = lt.SHIPPED_FIT,
     *,
     k: int = 5,
-    seed: int = 0,
-    bits: int = 18,
     thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6, 0.7),
     exclude_gold: Sequence[Path] = (),
     model: str = "en_core_web_sm",
     rule_features: bool = RULE_FEATURES,
     vectors: str | None = VECTORS,
-    hidden: int = HIDDEN,
 ) -> TrainReport:
     """Mean k-fold scores per threshold of the model ``train`` would fit (nothing written)."""
     sentences, dropped = corpus_sentences(corpus, exclude_gold)
@@ -165,12 +144,10 @@ def cross_validate(
         load_base(model),
         sentences,
         k=k,
-        seed=seed,
-        bits=bits,
+        options=options,
         thresholds=thresholds,
         lexicon=default_lexicon() if rule_features else None,
         vectors=None if vectors is None else load_vectors(vectors),
-        hidden=hidden,
     )
     for threshold, scores in found.items():
         fields = Scores.__dataclass_fields__

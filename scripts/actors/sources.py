@@ -65,13 +65,15 @@ def every_politician_snapshots(mirror: Path) -> list[Path]:
     return sorted(p for p in mirror.glob(f"{EP_OWNER}+*") if (p / "repo").exists())
 
 
-def holdings(snapshot: Path) -> Iterator[Holding]:
-    """Rows of ``html/holders21.csv`` (office holders since 2000) of one country repository."""
-    meta_text = git_show(snapshot, "meta.json")
-    table = git_show(snapshot, "html/holders21.csv")
-    if not meta_text or not table:
-        return
-    jurisdiction = json.loads(meta_text).get("jurisdiction") or {}
+def _holdings_table(
+    table: str, *, repo: str, jurisdiction: dict[str, Any] | None = None, details: bool = True
+) -> Iterator[Holding]:
+    """The rows of a ``holders21.csv`` table that name a person with a QID.
+
+    ``details``: read the holder's gender and English Wikipedia title (the world repository's
+    table of international offices is read without them).
+    """
+    jurisdiction = jurisdiction or {}
     for row in csv.DictReader(io.StringIO(table)):
         if not row.get("personID") or not row.get("person"):
             continue
@@ -81,12 +83,25 @@ def holdings(snapshot: Path) -> Iterator[Holding]:
             qid=row["personID"].strip(),
             start=(row.get("start") or "").strip(),
             end=(row.get("end") or "").strip(),
-            gender=(row.get("gender") or "").strip(),
-            enwiki=(row.get("enwiki") or "").strip(),
+            gender=(row.get("gender") or "").strip() if details else "",
+            enwiki=(row.get("enwiki") or "").strip() if details else "",
             jurisdiction_qid=str(jurisdiction.get("id", "")),
             jurisdiction_name=str(jurisdiction.get("name", "")),
-            repo=snapshot.name.split("+", 1)[1],
+            repo=repo,
         )
+
+
+def holdings(snapshot: Path) -> Iterator[Holding]:
+    """Rows of ``html/holders21.csv`` (office holders since 2000) of one country repository."""
+    meta_text = git_show(snapshot, "meta.json")
+    table = git_show(snapshot, "html/holders21.csv")
+    if not meta_text or not table:
+        return
+    yield from _holdings_table(
+        table,
+        repo=snapshot.name.split("+", 1)[1],
+        jurisdiction=json.loads(meta_text).get("jurisdiction") or {},
+    )
 
 
 def foreign_ministers_countries(mirror: Path) -> dict[str, str]:
@@ -102,20 +117,7 @@ def foreign_ministers_countries(mirror: Path) -> dict[str, str]:
 def international_holdings(mirror: Path) -> Iterator[Holding]:
     """Holders of international offices (UN Secretary-General, ICJ judges, ...)."""
     text = git_show(mirror / f"{EP_OWNER}+world", "html/holders21.csv") or ""
-    for row in csv.DictReader(io.StringIO(text)):
-        if row.get("personID") and row.get("person"):
-            yield Holding(
-                position=row["position"].strip(),
-                person=row["person"].strip(),
-                qid=row["personID"].strip(),
-                start=(row.get("start") or "").strip(),
-                end=(row.get("end") or "").strip(),
-                gender="",
-                enwiki="",
-                jurisdiction_qid="",
-                jurisdiction_name="",
-                repo="world",
-            )
+    return _holdings_table(text, repo="world", details=False)
 
 
 def supranational_bodies(mirror: Path) -> list[dict[str, Any]]:

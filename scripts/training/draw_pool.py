@@ -21,7 +21,7 @@ import gzip
 import json
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pycountry
@@ -179,42 +179,22 @@ def voa_records(shared: Path, nlp: spacy.language.Language) -> list[dict]:
     return out
 
 
-def reuters_records(shared: Path, nlp: spacy.language.Language, rng: random.Random) -> list[dict]:
-    pattern = _actor_pattern()
-    with gzip.open(shared / "corpus/reuters21578.jsonl.gz", "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f]
-    rng.shuffle(rows)
-    out: list[dict] = []
-    for row in rows:
-        if len(out) >= REUTERS_SENTENCES:
-            break
-        sents = _sentences(nlp, row.get("text") or "")
-        numbered = list(
-            _records(
-                row["id"],
-                row["id"].replace("reuters21578", "reu"),
-                "reuters21578",
-                row.get("published") or "",
-                sents,
-            )
-        )
-        hits = [r for r in numbered if pattern.search(r["text"])]
-        out.extend(rng.sample(hits, min(3, len(hits))))
-    return out[:REUTERS_SENTENCES]
-
-
-def political_records(
-    shared: Path, nlp: spacy.language.Language, rng: random.Random, exclude: set[str]
+def _draw_reuters(
+    shared: Path,
+    nlp: spacy.language.Language,
+    rng: random.Random,
+    *,
+    keep: Callable[[dict], bool],
+    per_article: int,
+    limit: int,
 ) -> list[dict]:
-    """Sentences naming an actor and a political action, at most two per article."""
-    actors = _actor_pattern()
-    action = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _ACTION_WORDS)) + r")(?!\w)")
+    """Up to ``limit`` kept sentences of the shuffled Reuters articles, ``per_article`` each."""
     with gzip.open(shared / "corpus/reuters21578.jsonl.gz", "rt", encoding="utf-8") as f:
         rows = [json.loads(line) for line in f]
     rng.shuffle(rows)
     out: list[dict] = []
     for row in rows:
-        if len(out) >= POLITICAL_SENTENCES:
+        if len(out) >= limit:
             break
         sents = _sentences(nlp, row.get("text") or "")
         numbered = _records(
@@ -224,13 +204,39 @@ def political_records(
             row.get("published") or "",
             sents,
         )
-        hits = [
-            r
-            for r in numbered
-            if r["id"] not in exclude and actors.search(r["text"]) and action.search(r["text"])
-        ]
-        out.extend(rng.sample(hits, min(2, len(hits))))
-    return out[:POLITICAL_SENTENCES]
+        hits = [r for r in numbered if keep(r)]
+        out.extend(rng.sample(hits, min(per_article, len(hits))))
+    return out[:limit]
+
+
+def reuters_records(shared: Path, nlp: spacy.language.Language, rng: random.Random) -> list[dict]:
+    """Sentences naming an actor, at most three per article."""
+    actors = _actor_pattern()
+    return _draw_reuters(
+        shared,
+        nlp,
+        rng,
+        keep=lambda r: bool(actors.search(r["text"])),
+        per_article=3,
+        limit=REUTERS_SENTENCES,
+    )
+
+
+def political_records(
+    shared: Path, nlp: spacy.language.Language, rng: random.Random, exclude: set[str]
+) -> list[dict]:
+    """Sentences naming an actor and a political action, at most two per article."""
+    actors = _actor_pattern()
+    action = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _ACTION_WORDS)) + r")(?!\w)")
+
+    def keep(r: dict) -> bool:
+        return (
+            r["id"] not in exclude
+            and bool(actors.search(r["text"]))
+            and bool(action.search(r["text"]))
+        )
+
+    return _draw_reuters(shared, nlp, rng, keep=keep, per_article=2, limit=POLITICAL_SENTENCES)
 
 
 def write_batches(records: list[dict], out: Path, name: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import neo4j
 import pytest
 from fastapi.testclient import TestClient
+from httpx2 import Response  # what the TestClient answers with (starlette uses httpx2)
 from pydantic import SecretStr
 
 from api.app import create_app
@@ -15,21 +16,26 @@ pytestmark = pytest.mark.neo4j
 KEY = {"X-API-Key": "test-key-0123456789"}  # tests/api/conftest.py API_KEY
 
 
+def cypher(app: TestClient, query: str, params: dict[str, object] | None = None) -> Response:
+    """``POST /cypher`` with the write key (a key the console accepts)."""
+    body: dict[str, object] = {"query": query}
+    if params is not None:
+        body["params"] = params
+    return app.post("/cypher", headers=KEY, json=body)
+
+
 def count_nodes(driver: neo4j.Driver) -> int:
     records, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS n")
     return int(records[0]["n"])
 
 
 def test_read_query_returns_serialised_rows(client: TestClient) -> None:
-    response = client.post(
-        "/cypher",
-        headers=KEY,
-        json={
-            "query": "MATCH (a:Actor {id: $id})<-[r:SOURCE]-(e:Event)-[:AT]->(p:Place) "
-            "RETURN a, r, e.date AS date, p.location AS location, e.type AS type "
-            "ORDER BY type",
-            "params": {"id": "person:antony-blinken"},
-        },
+    response = cypher(
+        client,
+        "MATCH (a:Actor {id: $id})<-[r:SOURCE]-(e:Event)-[:AT]->(p:Place) "
+        "RETURN a, r, e.date AS date, p.location AS location, e.type AS type "
+        "ORDER BY type",
+        {"id": "person:antony-blinken"},
     )
     assert response.status_code == 200, response.text
     body = response.json()
@@ -46,13 +52,10 @@ def test_read_query_returns_serialised_rows(client: TestClient) -> None:
 
 
 def test_paths_and_special_numbers_serialise(client: TestClient) -> None:
-    response = client.post(
-        "/cypher",
-        headers=KEY,
-        json={
-            "query": "MATCH p = (:Person)-[:AFFILIATED_WITH]->(:State) "
-            "RETURN p, 0.0/0.0 AS nan, duration('P2D') AS d LIMIT 1"
-        },
+    response = cypher(
+        client,
+        "MATCH p = (:Person)-[:AFFILIATED_WITH]->(:State) "
+        "RETURN p, 0.0/0.0 AS nan, duration('P2D') AS d LIMIT 1",
     )
     assert response.status_code == 200, response.text
     row = response.json()["rows"][0]
@@ -76,7 +79,7 @@ def test_writes_are_refused_and_change_nothing(
     client: TestClient, seed_graph: neo4j.Driver, query: str
 ) -> None:
     before = count_nodes(seed_graph)
-    response = client.post("/cypher", headers=KEY, json={"query": query})
+    response = cypher(client, query)
     assert response.status_code == 400
     assert response.json()["type"] == "urn:dekg:problem:query-rejected"
     assert count_nodes(seed_graph) == before
@@ -85,7 +88,7 @@ def test_writes_are_refused_and_change_nothing(
 
 
 def test_syntax_error_is_400_with_neo4j_reason(client: TestClient) -> None:
-    response = client.post("/cypher", headers=KEY, json={"query": "MATCH (n RETURN n"})
+    response = cypher(client, "MATCH (n RETURN n")
     assert response.status_code == 400
     assert "Syntax" in response.json()["detail"]
 
@@ -101,18 +104,12 @@ def test_malformed_request_is_422(client: TestClient, body: dict[str, object]) -
 def test_row_cap_and_time_limit(seed_graph: neo4j.Driver, api_settings: Settings) -> None:
     settings = api_settings.model_copy(update={"cypher_row_limit": 3, "cypher_timeout_s": 1.0})
     with TestClient(create_app(settings)) as capped:
-        rows = capped.post(
-            "/cypher", headers=KEY, json={"query": "UNWIND range(1, 10) AS i RETURN i"}
-        )
+        rows = cypher(capped, "UNWIND range(1, 10) AS i RETURN i")
         assert rows.status_code == 200
         assert rows.json()["rows"] == [{"i": 1}, {"i": 2}, {"i": 3}]
         assert rows.json()["truncated"] is True
-        slow = capped.post(
-            "/cypher",
-            headers=KEY,
-            json={
-                "query": "UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 99 RETURN count(i)"
-            },
+        slow = cypher(
+            capped, "UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 99 RETURN count(i)"
         )
         assert slow.status_code == 400
         assert "time limit of 1 s" in slow.json()["detail"]
@@ -120,15 +117,15 @@ def test_row_cap_and_time_limit(seed_graph: neo4j.Driver, api_settings: Settings
 
 def test_neo4j_messages_are_not_passed_on(client: TestClient) -> None:
     """Our own words, the status code and the position; not Neo4j's text (class names, ids)."""
-    response = client.post("/cypher", headers=KEY, json={"query": "MATCH (n RETURN n"})
+    response = cypher(client, "MATCH (n RETURN n")
     detail = response.json()["detail"]
     assert detail.startswith("the query is not valid Cypher (line 1, column ")
     assert "Neo.ClientError.Statement.SyntaxError" in detail
     assert "Invalid input" not in detail and '"MATCH (n RETURN n"' not in detail
-    missing = client.post("/cypher", headers=KEY, json={"query": "RETURN $nothing"})
+    missing = cypher(client, "RETURN $nothing")
     assert missing.status_code == 400
     assert missing.json()["detail"].startswith("the query uses a parameter that was not sent")
-    division = client.post("/cypher", headers=KEY, json={"query": "RETURN 1 / 0 AS x"})
+    division = cypher(client, "RETURN 1 / 0 AS x")
     assert division.status_code == 400
     assert "/ by zero" not in division.json()["detail"]  # Java's ArithmeticException text
 
@@ -159,29 +156,23 @@ def test_console_needs_a_read_or_write_key(
 def test_results_are_capped_in_bytes(seed_graph: neo4j.Driver, api_settings: Settings) -> None:
     settings = api_settings.model_copy(update={"cypher_byte_limit": 100_000})
     with TestClient(create_app(settings)) as capped:
-        huge = capped.post("/cypher", headers=KEY, json={"query": "RETURN range(1, 5000000) AS r"})
+        huge = cypher(capped, "RETURN range(1, 5000000) AS r")
         assert huge.status_code == 200
         body = huge.json()
         assert body["truncated"] is True and body["limit"] == "bytes" and body["rows"] == []
         assert len(huge.content) < 1000
-        many = capped.post(
-            "/cypher",
-            headers=KEY,
-            json={"query": "UNWIND range(1, 10000) AS i RETURN i, 'xxxxxxxxxx' + i AS s"},
-        )
+        many = cypher(capped, "UNWIND range(1, 10000) AS i RETURN i, 'xxxxxxxxxx' + i AS s")
         rows = many.json()["rows"]
         assert many.json()["limit"] == "bytes" and 1000 < len(rows) < 10000
         assert 50_000 < len(many.content) < 120_000  # the cap is an estimate of the JSON size
-        small = capped.post(
-            "/cypher", headers=KEY, json={"query": "UNWIND range(1, 5) AS i RETURN i"}
-        )
+        small = cypher(capped, "UNWIND range(1, 5) AS i RETURN i")
         assert small.json()["truncated"] is False and small.json()["limit"] is None
 
 
 def test_deeply_nested_result_is_a_400_not_a_500(client: TestClient) -> None:
     query = "RETURN reduce(acc = null, i IN range(1, 2000) | [acc]) AS deep"  # 2000 levels
-    response = client.post("/cypher", headers=KEY, json={"query": query})
+    response = cypher(client, query)
     assert response.status_code == 400, response.text
     assert "deeper than" in response.json()["detail"]
-    ok = client.post("/cypher", headers=KEY, json={"query": "RETURN [[[1]]] AS shallow"})
+    ok = cypher(client, "RETURN [[[1]]] AS shallow")
     assert ok.json()["rows"] == [{"shallow": [[[1]]]}]

@@ -10,7 +10,8 @@ from typing import Any
 import neo4j
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
+from httpx2 import Response  # what the TestClient answers with (starlette uses httpx2)
+from typer.testing import CliRunner, Result
 
 from api.cli import app
 from api.settings import Settings, get_settings
@@ -65,6 +66,16 @@ def cli(
     get_settings.cache_clear()
 
 
+def _export_both(
+    cli: CliRunner, client: TestClient, tmp_path: Path, flt: dict[str, Any]
+) -> tuple[Result, Path, Response]:
+    """``dekg export -f d3 -o <file>`` and ``GET /export?format=d3`` with the same filter:
+    the CLI's result, the file it was told to write, the API's response."""
+    out = tmp_path / "cli.json"
+    result = cli.invoke(app, ["export", "-f", "d3", "-o", str(out), *_cli_args(flt)])
+    return result, out, client.get("/export", params={"format": "d3", **flt})
+
+
 def _event_ids(d3: dict[str, Any]) -> set[str]:
     return {n["id"] for n in d3["nodes"] if n.get("kind") == "Event"}
 
@@ -73,10 +84,8 @@ def _event_ids(d3: dict[str, Any]) -> set[str]:
 def test_cli_and_api_export_the_same_graph(
     cli: CliRunner, client: TestClient, tmp_path: Path, flt: dict[str, Any]
 ) -> None:
-    out = tmp_path / "cli.json"
-    result = cli.invoke(app, ["export", "-f", "d3", "-o", str(out), *_cli_args(flt)])
+    result, out, response = _export_both(cli, client, tmp_path, flt)
     assert result.exit_code == 0, result.output
-    response = client.get("/export", params={"format": "d3", **flt})
     assert response.status_code == 200, response.text
     from_cli, from_api = json.loads(out.read_text()), response.json()
     assert _event_ids(from_cli) == _event_ids(from_api)
@@ -108,8 +117,7 @@ def test_the_filters_are_not_vacuous(client: TestClient) -> None:
 def test_both_refuse_the_same_bad_filter(
     cli: CliRunner, client: TestClient, tmp_path: Path, flt: dict[str, Any]
 ) -> None:
-    out = tmp_path / "cli.json"
-    result = cli.invoke(app, ["export", "-f", "d3", "-o", str(out), *_cli_args(flt)])
+    result, out, response = _export_both(cli, client, tmp_path, flt)
     assert result.exit_code == 2, result.output
     assert not out.exists()
-    assert client.get("/export", params={"format": "d3", **flt}).status_code == 422
+    assert response.status_code == 422

@@ -49,6 +49,24 @@ def _until(what: Callable[[], Any], timeout_s: float, message: str) -> Any:
     raise AssertionError(message)
 
 
+def _watch_env(api_settings: Settings, data_dir: Path, feed: str, **extra: str) -> dict[str, str]:
+    """The environment of a ``dekg serve --watch`` child that polls ``feed`` every second."""
+    settings = api_settings.model_copy(update={"data_dir": data_dir})
+    return settings_env(
+        settings,
+        DEKG_WATCH_FEEDS=feed,
+        DEKG_WATCH_INTERVAL_S="1",
+        DEKG_WATCH_HOST_RATE="50",
+        **extra,
+    )
+
+
+def _article_urls(driver: neo4j.Driver) -> list[str]:
+    """The ``url`` of every article in the graph, sorted."""
+    records = driver.execute_query("MATCH (a:Article) RETURN a").records
+    return sorted(r["a"].get("url") for r in records)
+
+
 def _queue(url: str) -> dict[str, int]:
     """The queue counts ``GET /stats/feeds`` shows."""
     body: dict[str, Any] = httpx.get(url + "/stats/feeds", timeout=10).json()
@@ -64,20 +82,12 @@ def test_serve_watch_polls_the_feed_loads_its_items_and_stops_cleanly(
     site.pages["/ceasefire"] = ("text/html", page("Ceasefire in Sudan", CEASEFIRE))
     with serve(site) as base:
         site.pages["/feed.xml"] = _feed(base, ["/talks", "/sanctions"])
-        settings = api_settings.model_copy(update={"data_dir": tmp_path / "data"})
-        env = settings_env(
-            settings,
-            DEKG_WATCH_FEEDS=f"{base}/feed.xml",
-            DEKG_WATCH_INTERVAL_S="1",
-            DEKG_WATCH_HOST_RATE="50",
-            DEKG_LOG_LEVEL="INFO",
-        )
+        env = _watch_env(api_settings, tmp_path / "data", f"{base}/feed.xml", DEKG_LOG_LEVEL="INFO")
         server = start_server(env, closed_port(), tmp_path / "serve.log", 180, ("--watch",))
         try:
 
             def urls() -> list[str]:
-                records = neo4j_clean.execute_query("MATCH (a:Article) RETURN a").records
-                return sorted(r["a"].get("url") for r in records)
+                return _article_urls(neo4j_clean)
 
             def feeds() -> dict[str, Any]:
                 body: dict[str, Any] = httpx.get(server.url + "/stats/feeds", timeout=10).json()
@@ -121,18 +131,11 @@ def test_kill_9_in_the_middle_of_a_watch_then_a_restart_loses_and_duplicates_not
         site.pages[path] = ("text/html", page(path.strip("/").title(), text))
     with serve(site) as base:
         site.pages["/feed.xml"] = _feed(base, ["/talks"])
-        settings = api_settings.model_copy(update={"data_dir": tmp_path / "data"})
-        env = settings_env(
-            settings,
-            DEKG_WATCH_FEEDS=f"{base}/feed.xml",
-            DEKG_WATCH_INTERVAL_S="1",
-            DEKG_WATCH_HOST_RATE="50",
-        )
+        env = _watch_env(api_settings, tmp_path / "data", f"{base}/feed.xml")
         port = closed_port()
 
         def urls() -> list[str]:
-            records = neo4j_clean.execute_query("MATCH (a:Article) RETURN a").records
-            return sorted(r["a"].get("url") for r in records)
+            return _article_urls(neo4j_clean)
 
         server = start_server(env, port, tmp_path / "serve-1.log", 180, ("--watch",))
         try:

@@ -12,7 +12,7 @@ import pytest
 from synthetic_samples import coded_event
 
 from graph import queries
-from graph.interactions import interaction_props
+from graph.interactions import interaction_props, pair_key
 from graph.schema import ensure_schema
 from graph.session import Graph
 from graph.writer import GraphWriter
@@ -99,6 +99,7 @@ def test_batched_load_keeps_interactions_and_event_counts_exact(
     for pair, rows in totals.items():
         want = interaction_props(rows)
         got = stored[pair]
+        assert got.pop("pair") == pair_key(*pair)  # the key the loader finds the pair by
         assert abs(got.pop("goldstein_sum") - want.pop("goldstein_sum")) < 1e-6, pair
         assert got == want, pair
 
@@ -128,3 +129,27 @@ def test_affiliations_do_not_depend_on_batch_boundaries(neo4j_clean: neo4j.Drive
     for result in results:  # one transaction each
         GraphWriter(Graph(neo4j_clean, DB)).write_results([result])
     assert together == edges() == {("person:p", "state:USA"), ("person:p", "state:IRN")}
+
+
+def test_pairs_stored_without_a_key_get_one_and_are_not_duplicated(
+    neo4j_clean: neo4j.Driver,
+) -> None:
+    ensure_schema(Graph(neo4j_clean, DB))
+    writer = GraphWriter(Graph(neo4j_clean, DB), batch_size=5)
+    writer.write_results(_results(20, seed=5))
+    # A graph written before pairs had keys (the migration in ensure_schema gives them theirs).
+    neo4j_clean.execute_query("MATCH ()-[r:INTERACTS_WITH]->() REMOVE r.pair", database_=DB)
+    ensure_schema(Graph(neo4j_clean, DB))
+    more = _results(20, seed=6)  # the same pairs again: each must be found by its key
+    assert writer.write_results(more).failed == 0
+    rows = _rows(
+        neo4j_clean,
+        "MATCH (s)-[r:INTERACTS_WITH]->(t) "
+        "RETURN s.id AS s, t.id AS t, r.pair AS pair, r.count AS n",
+    )
+    assert len({(r["s"], r["t"]) for r in rows}) == len(rows)  # one relationship per pair
+    assert all(r["pair"] == pair_key(r["s"], r["t"]) for r in rows)
+    events = _rows(
+        neo4j_clean, "MATCH (s)<-[:SOURCE]-(e:Event)-[:TARGET]->(t) RETURN count(e) AS n"
+    )
+    assert sum(r["n"] for r in rows) == events[0]["n"] > 0  # every event counted once

@@ -14,10 +14,17 @@ from ontology.plover import EventType, cameo_table
 VOCAB = spacy.blank("en").vocab
 
 
-def parsed(
-    words: list[str], heads: list[int], deps: list[str], lemmas: list[str], pos: list[str]
-) -> Doc:
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
+def parsed(tokens: str) -> Doc:
+    """A hand-built parse: ``word lemma POS dep head`` per token, tokens joined by " | "."""
+    rows = [t.split() for t in tokens.split(" | ")]
+    return Doc(
+        VOCAB,
+        words=[r[0] for r in rows],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[int(r[4]) for r in rows],
+    )
 
 
 def test_shipped_lexicon_is_valid_and_covers_every_category() -> None:
@@ -119,25 +126,14 @@ def test_object_condition_selects_the_code() -> None:
         )
     )
     sanctions = parsed(
-        ["Russia", "imposed", "sanctions"],
-        [1, 1, 1],
-        ["nsubj", "ROOT", "dobj"],
-        ["Russia", "impose", "sanction"],
-        ["PROPN", "VERB", "NOUN"],
+        "Russia Russia PROPN nsubj 1 | imposed impose VERB ROOT 1 | sanctions sanction NOUN dobj 1"
     )
     curfew = parsed(
-        ["Police", "imposed", "a", "curfew"],
-        [1, 1, 3, 1],
-        ["nsubj", "ROOT", "det", "dobj"],
-        ["police", "impose", "a", "curfew"],
-        ["NOUN", "VERB", "DET", "NOUN"],
+        "Police police NOUN nsubj 1 | imposed impose VERB ROOT 1 | a a DET det 3"
+        " | curfew curfew NOUN dobj 1"
     )
     bare = parsed(
-        ["Police", "imposed", "order"],
-        [1, 1, 1],
-        ["nsubj", "ROOT", "dobj"],
-        ["police", "impose", "order"],
-        ["NOUN", "VERB", "NOUN"],
+        "Police police NOUN nsubj 1 | imposed impose VERB ROOT 1 | order order NOUN dobj 1"
     )
     first = lexicon.match(sanctions[1])
     second = lexicon.match(curfew[1])
@@ -146,75 +142,38 @@ def test_object_condition_selects_the_code() -> None:
     assert lexicon.match(bare[1]) is None
 
 
-def test_preposition_intent_and_governor_conditions() -> None:
-    lexicon = default_lexicon()
-    call_on = parsed(
-        ["Kenya", "called", "on", "Uganda"],
-        [1, 1, 1, 2],
-        ["nsubj", "ROOT", "prep", "pobj"],
-        ["Kenya", "call", "on", "Uganda"],
-        ["PROPN", "VERB", "ADP", "PROPN"],
-    )
-    rule = lexicon.match(call_on[1])
-    assert rule is not None and rule.type is EventType.REQUEST
-    respond = parsed(
-        ["They", "respond"], [1, 1], ["nsubj", "ROOT"], ["they", "respond"], ["PRON", "VERB"]
-    )
-    assert lexicon.match(respond[1]) is None
-    intent = lexicon.match(respond[1], intent=True)
-    assert intent is not None and intent.type is EventType.THREATEN
-    forced = parsed(
-        ["Russia", "was", "forced", "to", "act"],
-        [2, 2, 2, 4, 2],
-        ["nsubjpass", "auxpass", "ROOT", "aux", "xcomp"],
-        ["Russia", "be", "force", "to", "act"],
-        ["PROPN", "AUX", "VERB", "PART", "VERB"],
-    )
-    act = lexicon.match(forced[4])
-    assert act is not None and act.cameo == "138"
-
-
-def test_excluded_intransitive_and_clausal_conditions() -> None:
-    lexicon = default_lexicon()
-    comment = parsed(
-        ["Malawi", "refused", "to", "comment"],
-        [1, 1, 3, 1],
-        ["nsubj", "ROOT", "aux", "xcomp"],
-        ["Malawi", "refuse", "to", "comment"],
-        ["PROPN", "VERB", "PART", "VERB"],
-    )
-    assert lexicon.match(comment[1]) is None
-    show = parsed(
-        ["Japan", "demonstrated", "strength"],
-        [1, 1, 1],
-        ["nsubj", "ROOT", "dobj"],
-        ["Japan", "demonstrate", "strength"],
-        ["PROPN", "VERB", "NOUN"],
-    )
-    assert lexicon.match(show[1]) is None
-    march = parsed(
-        ["Students", "demonstrated"],
-        [1, 1],
-        ["nsubj", "ROOT"],
-        ["student", "demonstrate"],
-        ["NOUN", "VERB"],
-    )
-    protest = lexicon.match(march[1])
-    assert protest is not None and protest.type is EventType.PROTEST
-    evidence = parsed(
-        ["He", "offered", "no", "evidence"],
-        [1, 1, 3, 1],
-        ["nsubj", "ROOT", "det", "dobj"],
-        ["he", "offer", "no", "evidence"],
-        ["PRON", "VERB", "DET", "NOUN"],
-    )
-    assert lexicon.match(evidence[1]) is None
-    negotiate = parsed(
-        ["Putin", "offered", "to", "negotiate"],
-        [1, 1, 3, 1],
-        ["nsubj", "ROOT", "aux", "xcomp"],
-        ["Putin", "offer", "to", "negotiate"],
-        ["PROPN", "VERB", "PART", "VERB"],
-    )
-    offer = lexicon.match(negotiate[1])
-    assert offer is not None and offer.type is EventType.AGREE
+@pytest.mark.parametrize(
+    ("tokens", "index", "intent", "expected"),
+    [
+        # an appeal by its preposition
+        ("Kenya Kenya PROPN nsubj 1 | called call VERB ROOT 1 | on on ADP prep 1"
+         " | Uganda Uganda PROPN pobj 2", 1, False, "REQUEST"),
+        # "respond" is a threat only as an intention
+        ("They they PRON nsubj 1 | respond respond VERB ROOT 1", 1, False, None),
+        ("They they PRON nsubj 1 | respond respond VERB ROOT 1", 1, True, "THREATEN"),
+        # the governor selects the code: "forced to act" → 138
+        ("Russia Russia PROPN nsubjpass 2 | was be AUX auxpass 2 | forced force VERB ROOT 2"
+         " | to to PART aux 4 | act act VERB xcomp 2", 4, False, "138"),
+        # excluded clausal complement, object and intransitive readings
+        ("Malawi Malawi PROPN nsubj 1 | refused refuse VERB ROOT 1 | to to PART aux 3"
+         " | comment comment VERB xcomp 1", 1, False, None),
+        ("Japan Japan PROPN nsubj 1 | demonstrated demonstrate VERB ROOT 1"
+         " | strength strength NOUN dobj 1", 1, False, None),
+        ("Students student NOUN nsubj 1 | demonstrated demonstrate VERB ROOT 1", 1, False,
+         "PROTEST"),
+        ("He he PRON nsubj 1 | offered offer VERB ROOT 1 | no no DET det 3"
+         " | evidence evidence NOUN dobj 1", 1, False, None),
+        ("Putin Putin PROPN nsubj 1 | offered offer VERB ROOT 1 | to to PART aux 3"
+         " | negotiate negotiate VERB xcomp 1", 1, False, "AGREE"),
+    ],
+)  # fmt: skip
+def test_shipped_rules_on_hand_built_parses(
+    tokens: str, index: int, intent: bool, expected: str | None
+) -> None:
+    """``expected``: the matched rule's type, or its code when it is a number; None: no rule."""
+    rule = default_lexicon().match(parsed(tokens)[index], intent=intent)
+    if expected is None:
+        assert rule is None
+    else:
+        assert rule is not None
+        assert (rule.cameo if expected.isdigit() else rule.type.value) == expected

@@ -13,7 +13,7 @@ from ingest.candidate import get_candidates
 from ingest.nlp import load_base
 from ingest.proposals import proposals
 from ingest.training.corpus import load_corpus
-from ingest.training.linear_train import dense_examples, examples, fit, parse
+from ingest.training.linear_train import FitOptions, dense_examples, examples, fit, parse
 from ingest.training.run import train
 from ingest.trigger_linear import LinearTriggerModel
 from ingest.trigger_vectors import SubwordVectors, load_vectors
@@ -31,7 +31,7 @@ def nlp() -> Language:
 def model(nlp: Language) -> LinearTriggerModel:
     sentences, _ = load_corpus(ROOT)
     xs, ys = examples(parse(nlp, sentences), sentences, bits=12)
-    return fit(xs, ys, bits=12, seed=0)
+    return fit(xs, ys, FitOptions(bits=12))
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def dense_model(nlp: Language, vectors: SubwordVectors) -> LinearTriggerModel:
     docs = parse(nlp, sentences)
     xs, ys = examples(docs, sentences, bits=12)
     dense = dense_examples(docs, sentences, vectors)
-    return fit(xs, ys, bits=12, seed=0, dense=dense, vectors=vectors, hidden=32)
+    return fit(xs, ys, FitOptions(bits=12, hidden=32), dense=dense, vectors=vectors)
 
 
 def _types(model: LinearTriggerModel, nlp: Language, text: str) -> list[tuple[str, str]]:
@@ -85,7 +85,7 @@ def test_training_is_reproducible_and_saved_weights_predict_the_same(
 ) -> None:
     sentences, _ = load_corpus(ROOT)
     xs, ys = examples(parse(nlp, sentences), sentences, bits=12)
-    again = fit(xs, ys, bits=12, seed=0)
+    again = fit(xs, ys, FitOptions(bits=12))
     assert np.array_equal(again.weights, model.weights)
     model.save(tmp_path)
     loaded = LinearTriggerModel.load(tmp_path)
@@ -102,7 +102,7 @@ def test_dense_model_is_reproducible_and_survives_saving(
     docs = parse(nlp, sentences)
     xs, ys = examples(docs, sentences, bits=12)
     dense = dense_examples(docs, sentences, vectors)
-    again = fit(xs, ys, bits=12, seed=0, dense=dense, vectors=vectors, hidden=32)
+    again = fit(xs, ys, FitOptions(bits=12, hidden=32), dense=dense, vectors=vectors)
     assert again.dense is not None and dense_model.dense is not None
     assert np.array_equal(again.dense.w2, dense_model.dense.w2)
     dense_model.save(tmp_path)
@@ -118,7 +118,7 @@ def test_trained_model_proposes_triggers_in_the_pipeline(tmp_path: Path) -> None
     from ingest.nlp import _add_dekg_components
     from ingest.proposals import TriggerSource
 
-    report = train(ROOT, tmp_path / "model", bits=12, exclude_gold=())
+    report = train(ROOT, tmp_path / "model", FitOptions(bits=12), exclude_gold=())
     assert report.sentences == 18 and report.events_by_type["SANCTION"] == 6
     nlp = load_base("en_core_web_sm")
     _add_dekg_components(nlp, [], TriggerSource.RULES)

@@ -7,6 +7,7 @@ trigger that are happenings of their own.
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from ingest.arguments import arguments_of, fallback_target
@@ -82,38 +83,41 @@ def _kept(doc: Doc, triggers: dict[int, EventType]) -> list[int]:
     return [m.token.i for m in resolve_embedding([_match(doc, i, t) for i, t in triggers.items()])]
 
 
-def test_event_noun_after_a_time_preposition_is_its_own_event() -> None:
-    # "Chile agreed to trade after talks with Peru": the talks are a happening of their own
-    doc = parse(
-        "Chile:1:nsubj:PROPN agreed:1:ROOT:VERB:agree after:1:prep:ADP "
-        "talks:2:pobj:NOUN:talk with:3:prep:ADP Peru:4:pobj:PROPN",
-        {0: CHL, 5: PER},
-    )
-    assert _kept(doc, {1: EventType.AGREE, 3: EventType.CONSULT}) == [1, 3]
-
-
-def test_event_noun_judged_by_a_non_verbal_act_is_its_own_event() -> None:
-    # "Peru condemned the raid" (ACCUSE and ASSAULT) vs "Peru threatened sanctions" (one THREATEN)
-    condemned = parse(
-        "Peru:1:nsubj:PROPN condemned:1:ROOT:VERB:condemn the:3:det:DET raid:1:dobj:NOUN",
-        {0: PER},
-    )
-    assert _kept(condemned, {1: EventType.ACCUSE, 3: EventType.ASSAULT}) == [1, 3]
-    threatened = parse(
-        "Peru:1:nsubj:PROPN threatened:1:ROOT:VERB:threaten sanctions:1:dobj:NOUN:sanction",
-        {0: PER},
-    )
-    assert _kept(threatened, {1: EventType.THREATEN, 2: EventType.SANCTION}) == [1]
-
-
-def test_verbal_complement_still_refines_its_governor() -> None:
-    # "Chile agreed to share data": one AGREE, refined
-    doc = parse(
-        "Chile:1:nsubj:PROPN agreed:1:ROOT:VERB:agree to:3:aux:PART share:1:xcomp:VERB "
-        "data:3:dobj:NOUN:datum",
-        {0: CHL},
-    )
-    assert _kept(doc, {1: EventType.AGREE, 3: EventType.COOPERATE}) == [1]
+@pytest.mark.parametrize(
+    ("spec", "triggers", "kept"),
+    [
+        # "Chile agreed to trade after talks with Peru": the talks are a happening of their own
+        (
+            "Chile:1:nsubj:PROPN agreed:1:ROOT:VERB:agree after:1:prep:ADP "
+            "talks:2:pobj:NOUN:talk with:3:prep:ADP Peru:4:pobj:PROPN",
+            {1: EventType.AGREE, 3: EventType.CONSULT},
+            [1, 3],
+        ),
+        # "Peru condemned the raid": ACCUSE and ASSAULT
+        (
+            "Peru:1:nsubj:PROPN condemned:1:ROOT:VERB:condemn the:3:det:DET raid:1:dobj:NOUN",
+            {1: EventType.ACCUSE, 3: EventType.ASSAULT},
+            [1, 3],
+        ),
+        # "Peru threatened sanctions": one THREATEN
+        (
+            "Peru:1:nsubj:PROPN threatened:1:ROOT:VERB:threaten sanctions:1:dobj:NOUN:sanction",
+            {1: EventType.THREATEN, 2: EventType.SANCTION},
+            [1],
+        ),
+        # "Chile agreed to share data": one AGREE, refined
+        (
+            "Chile:1:nsubj:PROPN agreed:1:ROOT:VERB:agree to:3:aux:PART share:1:xcomp:VERB "
+            "data:3:dobj:NOUN:datum",
+            {1: EventType.AGREE, 3: EventType.COOPERATE},
+            [1],
+        ),
+    ],
+)
+def test_event_nouns_that_stand_alone_and_complements_that_refine(
+    spec: str, triggers: dict[int, EventType], kept: list[int]
+) -> None:
+    assert _kept(parse(spec, {0: CHL if spec.startswith("Chile") else PER}), triggers) == kept
 
 
 def test_agent_of_a_participle_modifying_the_event_noun() -> None:

@@ -16,9 +16,16 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Span
 
+from ingest import clauses
 from ontology.plover import EventType
 
 SPAN_KEY = "dekg_triggers"
+# Arcs that leave one predicate for another (a conjoined or adverbial clause, an apposition),
+# and prepositions that place one happening in time beside another ("met after declaring").
+SEPARATE_DEPS = frozenset({"conj", "advcl", "parataxis", "relcl", "appos"})
+TIME_PREPOSITIONS = frozenset(
+    {"after", "before", "since", "while", "during", "until", "following", "amid"}
+)
 
 
 class TriggerSource(StrEnum):
@@ -27,10 +34,13 @@ class TriggerSource(StrEnum):
     RULES = "rules"
     MODEL = "model"
     BOTH = "both"
+    RULES_LEXICON = "rules+lexicon"  # the CAMEO verb lexicon where the rules found nothing
 
     @property
     def factories(self) -> tuple[str, ...]:
         rules, model = "dekg_rule_triggers_v1", "dekg_model_triggers_v1"
+        if self is TriggerSource.RULES_LEXICON:
+            return (rules, "dekg_lexicon_triggers_v1")
         if self is TriggerSource.RULES:
             return (rules,)
         if self is TriggerSource.MODEL:
@@ -83,3 +93,23 @@ def proposals(doc: Doc) -> Iterator[tuple[Span, TriggerInfo]]:
         info = span._.dekg_trigger
         if isinstance(info, TriggerInfo):
             yield span, info
+
+
+def governing_rules(doc: Doc) -> set[int]:
+    """Token indices of the words that govern a rule's trigger within one predicate: the
+    trigger itself and its heads up to the first arc that starts another clause
+    (``SEPARATE_DEPS``) or a time preposition (``TIME_PREPOSITIONS``). A model trigger there
+    would take the rule's trigger as its complement and replace its type, so the model
+    proposes none there (decision 0011)."""
+    out: set[int] = set()
+    for span, info in proposals(doc):
+        if not info.source.startswith("rule:"):
+            continue
+        current = span.root
+        out.add(current.i)
+        for head, dep in clauses.ancestors(current):
+            if dep in SEPARATE_DEPS or head.lower_ in TIME_PREPOSITIONS:
+                break
+            out.add(head.i)
+            current = head
+    return out

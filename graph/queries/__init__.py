@@ -1,7 +1,7 @@
 """Every Cypher statement of dekg, with parameters only (no value is ever built into a string).
 
 One module per thing the statements serve; every name is re-exported here, so callers
-write ``from graph import queries`` and ``queries.CREATE_EVENTS``:
+write ``from graph import queries`` and ``queries.WRITE_EVENTS``:
 
 * ``conditions``: the event filter's conditions (``EVENT_CONDITIONS``, ``event_conditions``)
 * ``schema``: constraints and indexes
@@ -104,32 +104,23 @@ from graph.queries.summaries import (
 )
 from graph.queries.writes import (
     _KIND_LABEL,
-    ADD_INTERACTIONS,
-    ADD_REPORTS,
-    CREATE_EVENTS,
     DELETE_INTERACTIONS,
     DELETE_UNREPORTED_EVENTS,
     DETACH_REPORTS,
-    EVENT_CANDIDATES,
     EVENT_KEYS,
     EVENT_PAIRS,
-    EVENT_STATS,
-    EXISTING_EVENTS,
     LOCK_ACTORS,
     LOCK_ARTICLES,
+    LOOKUP_EVENTS,
     PAIR_TOTALS,
     REPORT_KEYS,
     UNLOCK_ARTICLES,
-    UPSERT_ACTORS,
-    UPSERT_AFFILIATIONS,
-    UPSERT_PLACES,
-    WRITE_ARTICLES,
+    WRITE_EVENTS,
     WRITE_INTERACTIONS,
+    WRITE_NODES,
 )
 
 __all__ = [
-    "ADD_INTERACTIONS",
-    "ADD_REPORTS",
     "API_ACTORS_BY_ID",
     "API_ACTORS_RELATIONSHIPS_STORED",
     "API_ACTOR_BY_NAME",
@@ -159,26 +150,23 @@ __all__ = [
     "COUNT_LABELS",
     "COUNT_NODES",
     "COUNT_RELATIONSHIPS",
-    "CREATE_EVENTS",
     "DELETE_ALL",
     "DELETE_INTERACTIONS",
     "DELETE_UNREPORTED_EVENTS",
     "DETACH_REPORTS",
     "DROP_ACTOR_SUMMARIES",
     "DROP_SUMMARIES",
-    "EVENT_CANDIDATES",
     "EVENT_CONDITIONS",
     "EVENT_FILTER",
     "EVENT_KEYS",
     "EVENT_PAIRS",
     "EVENT_STARTS",
-    "EVENT_STATS",
-    "EXISTING_EVENTS",
     "LABEL_EVENT_TYPES",
     "LABEL_INTERACTION_PAIRS",
     "LOCK_ACTORS",
     "LOCK_ARTICLES",
     "LOCK_SUMMARY_ACTORS",
+    "LOOKUP_EVENTS",
     "PAIR_TOTALS",
     "PROJECT_AFFILIATIONS",
     "PROJECT_EVENTS",
@@ -191,11 +179,9 @@ __all__ = [
     "SUMMARY_COUNTERPARTS",
     "SUMMARY_MISSING_IDS",
     "UNLOCK_ARTICLES",
-    "UPSERT_ACTORS",
-    "UPSERT_AFFILIATIONS",
-    "UPSERT_PLACES",
-    "WRITE_ARTICLES",
+    "WRITE_EVENTS",
     "WRITE_INTERACTIONS",
+    "WRITE_NODES",
     "WRITE_SUMMARIES",
     "_API_ACTOR_RELATIONSHIPS_HEAD",
     "_API_ACTOR_RELATIONSHIPS_TAIL",

@@ -6,7 +6,9 @@ numpy only) is trained by ``dekg train`` (``ingest.training``) and shipped in
 ``ingest/data/trigger_model``; its vectors come from the ``wordllama`` wheel
 (``ingest.trigger_vectors``). Each token it calls a trigger is proposed into
 ``doc.spans["dekg_triggers"]`` with source ``"model"``, the type's general CAMEO code and the
-model's probability as score. Tokens already proposed (by the rules, in ``both``) are skipped.
+model's probability as score. In ``both`` the rules run first and win: the model proposes
+nothing on a rule's trigger nor on a word that governs one in the same predicate
+(``ingest.proposals.governing_rules``), so it only adds triggers where no rule fired.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import ModelNotInstalled
-from ingest.proposals import TriggerInfo, propose
+from ingest.proposals import TriggerInfo, governing_rules, propose
 from ingest.trigger_linear import WEIGHTS, LinearTriggerModel
 from ontology.plover import EventType, cameo_table
 
@@ -74,7 +76,10 @@ class ModelTriggers:
         self.threshold = threshold
 
     def __call__(self, doc: Doc) -> Doc:
+        ruled = governing_rules(doc)
         for i, label, probability in self.model.predict(doc, self.threshold):
+            if i in ruled:
+                continue
             type_ = EventType(label)
             info = TriggerInfo(general_code(type_), "model", round(probability, 3))
             propose(doc, i, i + 1, type_, info)

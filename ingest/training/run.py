@@ -14,16 +14,9 @@ from spacy.tokens import Doc
 
 from ingest.nlp import load_base
 from ingest.training import TrainingError
+from ingest.training import linear_train as lt
 from ingest.training.corpus import Sentence, load_corpus
 from ingest.training.cv import cross_validate_linear
-from ingest.training.linear_train import (
-    SHIPPED_FIT,
-    FitOptions,
-    dense_examples,
-    examples,
-    fit,
-    parse,
-)
 from ingest.training.scores import Scores
 from ingest.training.settings import DEFAULT_THRESHOLD, RULE_FEATURES, VECTORS
 from ingest.trigger_vectors import load_vectors
@@ -94,7 +87,7 @@ def corpus_sentences(
 def train(
     corpus: Path,
     output: Path,
-    options: FitOptions = SHIPPED_FIT,
+    options: lt.FitOptions = lt.SHIPPED_FIT,
     *,
     threshold: float = DEFAULT_THRESHOLD,
     exclude_gold: Sequence[Path] = (),
@@ -109,13 +102,13 @@ def train(
     sentences, dropped = corpus_sentences(corpus, exclude_gold)
     report = _report(sentences, dropped)
     lexicon = default_lexicon() if rule_features else None
-    docs = parsed(sentences) if parsed else parse(load_base(model), sentences)
-    xs, ys = examples(docs, sentences, options.bits, lexicon)
+    docs = parsed(sentences) if parsed else lt.parse(load_base(model), sentences)
+    xs, ys = lt.examples(docs, sentences, options.bits, lexicon)
     if len(set(ys.tolist())) < 2:
         raise TrainingError("the corpus needs sentences with and without events")
     table = None if vectors is None else load_vectors(vectors)
-    dense = None if table is None else dense_examples(docs, sentences, table)
-    fitted = fit(xs, ys, options, lexicon=lexicon, dense=dense, vectors=table)
+    dense = None if table is None else lt.dense_examples(docs, sentences, table)
+    fitted = lt.fit(xs, ys, options, lexicon=lexicon, dense=dense, vectors=table)
     fitted.save(output)
     meta = {
         "seed": options.seed,
@@ -135,7 +128,7 @@ def train(
 
 def cross_validate(
     corpus: Path,
-    options: FitOptions = SHIPPED_FIT,
+    options: lt.FitOptions = lt.SHIPPED_FIT,
     *,
     k: int = 5,
     thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6, 0.7),

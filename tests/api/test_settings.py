@@ -28,8 +28,8 @@ def test_defaults_manage_a_local_server(monkeypatch: pytest.MonkeyPatch) -> None
     assert settings.spacy_model == "en_core_web_sm"
 
 
-def test_trigger_proposers_default_to_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_trigger_proposers_default_to_both(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DEKG_TRIGGERS", raising=False)
-    assert Settings(_env_file=None).triggers == "rules"
-    monkeypatch.setenv("DEKG_TRIGGERS", "both")
     assert Settings(_env_file=None).triggers == "both"
+    monkeypatch.setenv("DEKG_TRIGGERS", "rules")
+    assert Settings(_env_file=None).triggers == "rules"

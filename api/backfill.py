@@ -45,7 +45,7 @@ class BackfillOptions:
 
     model: str
     actor_dictionaries: tuple[str, ...] = ()
-    triggers: str = "rules"  # ``settings.triggers``: the same proposers as ``dekg ingest``
+    triggers: str = "both"  # ``settings.triggers``: the same proposers as ``dekg ingest``
     published: dt.date | None = None
     files_per_partition: int = 8
     in_flight: int | None = None  # default: two partitions per worker

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from ingest.proposals import TriggerSource
 
 
 def _split(value: object) -> object:
@@ -29,11 +31,12 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=lambda: Path.home() / ".local" / "share" / "dekg")
 
     spacy_model: str = "en_core_web_sm"
-    # Trigger proposers of the extraction pipeline: rules, model or both (ingest.proposals).
+    # Trigger proposers of the extraction pipeline (ingest.proposals.TriggerSource): rules,
+    # model, both, or rules+lexicon (the CAMEO verb lexicon, opt-in: decision 0019).
     # "both" (rules first and their type wins in their predicate, the learned model adds
     # triggers where no rule fired) scores best on the VOA dev articles and keeps the seed
     # article (decision 0011).
-    triggers: Literal["rules", "model", "both"] = "both"
+    triggers: TriggerSource = TriggerSource.BOTH
     actor_dictionaries: Annotated[list[Path], NoDecode] = Field(default_factory=list)
 
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)

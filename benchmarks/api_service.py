@@ -8,7 +8,6 @@ import os
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,7 +66,10 @@ def start_service(
     *,
     workers: int = 1,
     cache: bool = True,
+    root: Path = ROOT,
 ) -> tuple[Any, str]:
+    """uvicorn serving the code in ``root`` (this tree, or another revision's for a side by
+    side comparison) on a free loopback port, once ``/health`` answers: (process, URL)."""
     port = free_port()
     env = {
         **os.environ,
@@ -99,7 +101,7 @@ def start_service(
         "--workers",
         str(workers),
     ]
-    process = subprocess.Popen(command, env=env, cwd=ROOT)
+    process = subprocess.Popen(command, env=env, cwd=root)
     url = f"http://127.0.0.1:{port}"
     import httpx
 
@@ -115,29 +117,40 @@ def start_service(
     raise SystemExit("the service did not answer within 30 s")
 
 
-@contextlib.contextmanager
-def target(uri: str | None) -> Iterator[tuple[neo4j.Driver, str, str, tuple[str, str] | None]]:
-    """(driver, database, uri, auth) of the given or configured server, else a throwaway one."""
-    uri = uri or os.environ.get("DEKG_NEO4J_URI")
-    database = os.environ.get("DEKG_NEO4J_DATABASE", "neo4j")
-    if uri:
-        password = os.environ.get("DEKG_NEO4J_PASSWORD")
-        auth = (os.environ.get("DEKG_NEO4J_USER", "neo4j"), password) if password else None
-        with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
-            yield driver, database, uri, auth
-        return
-    from api.settings import get_settings
-    from managed_neo4j.server import Distribution, ManagedNeo4j
+def prepare_graph(
+    driver: neo4j.Driver, database: str, events: int, *, reuse: bool, wipe: bool
+) -> bool:
+    """The synthetic graph of ``events`` events (``bench_load.synthetic_results``) loaded
+    by the batched writer (or the one already there with ``reuse``), its counterpart
+    summaries rebuilt; False when the database holds other data and ``wipe`` is not given."""
+    from bench_load import node_count, synthetic_results
+    from bench_load import wipe as empty
 
-    distribution = Distribution.in_data_dir(get_settings().data_dir)
-    with tempfile.TemporaryDirectory(prefix="dekg-bench-api-") as home:
-        server = ManagedNeo4j(Path(home), distribution, heap="1g", ports=None)
-        server.provision()
-        status = server.start()
-        try:
-            credentials = server.credentials()
-            auth = (credentials.user, credentials.password)
-            with neo4j.GraphDatabase.driver(status.bolt_uri or "", auth=auth) as driver:
-                yield driver, database, status.bolt_uri or "", auth
-        finally:
-            server.stop()
+    from graph import summaries
+    from graph.schema import ensure_schema
+    from graph.session import Graph
+    from graph.writer import GraphWriter
+
+    stored = event_count(driver, database)
+    if reuse and stored:
+        print(f"reusing the {stored} events already loaded", file=sys.stderr)
+    elif node_count(driver, database) and not wipe:
+        print("refusing to wipe a non-empty database; pass --wipe or --reuse", file=sys.stderr)
+        return False
+    else:
+        empty(driver, database)
+        ensure_schema(Graph(driver, database))
+        began = time.perf_counter()
+        report = GraphWriter(Graph(driver, database)).write_results(synthetic_results(events))
+        print(
+            f"loaded {report.events} events in {time.perf_counter() - began:.1f} s", file=sys.stderr
+        )
+    began = time.perf_counter()
+    summarised = summaries.rebuild(driver, database)  # a bulk load drops them
+    print(f"summarised {summarised} actors in {time.perf_counter() - began:.1f} s", file=sys.stderr)
+    return True
+
+
+def event_count(driver: neo4j.Driver, database: str) -> int:
+    records, _, _ = driver.execute_query("MATCH (e:Event) RETURN count(e) AS n", database_=database)
+    return int(records[0]["n"])

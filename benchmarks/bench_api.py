@@ -50,18 +50,16 @@ import random
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
-
-import neo4j
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from api_service import live_ingest, start_service, target  # noqa: E402
+from api_service import event_count, live_ingest, prepare_graph, start_service  # noqa: E402
 from httpx_load import run_load  # noqa: E402
+from neo4j_target import neo4j_server  # noqa: E402
 from wrk_load import WRK_MAX_RATE, wrk  # noqa: E402
 
 TARGET_P99_MS = 100.0
@@ -198,40 +196,12 @@ def run_client(url: str, endpoint: str, args: argparse.Namespace, phase: int = 0
 
 
 def main_run(args: argparse.Namespace) -> int:
-    from bench_load import node_count, synthetic_results, wipe
+    from bench_load import wipe
 
-    from graph import summaries
-    from graph.schema import ensure_schema
-    from graph.session import Graph
-    from graph.writer import GraphWriter
-
-    with target(args.uri) as (driver, database, where, auth):
-        stored = event_count(driver, database)
-        if args.reuse and stored:
-            print(f"reusing the {stored} events already loaded", file=sys.stderr)
-        elif node_count(driver, database) and not args.wipe:
-            print(
-                f"refusing to wipe the non-empty database at {where}; pass --wipe or --reuse",
-                file=sys.stderr,
-            )
+    with neo4j_server(args.uri) as server:
+        driver, database, where, auth = server.driver, server.database, server.uri, server.auth
+        if not prepare_graph(driver, database, args.events, reuse=args.reuse, wipe=args.wipe):
             return 2
-        else:
-            wipe(driver, database)
-            ensure_schema(Graph(driver, database))
-            began = time.perf_counter()
-            report = GraphWriter(Graph(driver, database)).write_results(
-                synthetic_results(args.events)
-            )
-            print(
-                f"loaded {report.events} events in {time.perf_counter() - began:.1f} s",
-                file=sys.stderr,
-            )
-        began = time.perf_counter()
-        summarised = summaries.rebuild(driver, database)  # a bulk load drops them
-        print(
-            f"summarised {summarised} actors in {time.perf_counter() - began:.1f} s",
-            file=sys.stderr,
-        )
         user, password = auth if auth else ("neo4j", None)
         rows: dict[str, dict[str, Any]] = {}
         ingests: dict[str, dict[str, Any]] = {}
@@ -316,11 +286,6 @@ def report_rows(
 
 def _load() -> tuple[float, ...]:
     return tuple(round(x, 2) for x in os.getloadavg())
-
-
-def event_count(driver: neo4j.Driver, database: str) -> int:
-    records, _, _ = driver.execute_query("MATCH (e:Event) RETURN count(e) AS n", database_=database)
-    return int(records[0]["n"])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,14 +28,12 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import resource
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # the generated graphs the tests use too
 
+from neo4j_target import neo4j_target  # noqa: E402
 from offline_import import offline_import  # noqa: E402
 from synthetic_samples import synthetic_results  # noqa: E402
 
@@ -135,35 +134,6 @@ def timed_offline(driver: neo4j.Driver, database: str, workdir: Path) -> dict[st
         "events_per_cpu_s": round(done.events / cpu, 1) if cpu > 0 else None,
         "export_seconds": round(done.export_seconds, 3),
     }
-
-
-@contextlib.contextmanager
-def neo4j_target(uri: str | None) -> Iterator[tuple[neo4j.Driver, str, str, int | None]]:
-    """A driver to the given or configured server, else to a throwaway managed server (whose
-    pid comes along, for its CPU time)."""
-    uri = uri or os.environ.get("DEKG_NEO4J_URI")
-    database = os.environ.get("DEKG_NEO4J_DATABASE", "neo4j")
-    if uri:
-        password = os.environ.get("DEKG_NEO4J_PASSWORD")
-        auth = (os.environ.get("DEKG_NEO4J_USER", "neo4j"), password) if password else None
-        with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
-            yield driver, database, uri, None
-        return
-    from api.settings import get_settings
-    from managed_neo4j.server import Distribution, ManagedNeo4j
-
-    distribution = Distribution.in_data_dir(get_settings().data_dir)
-    with tempfile.TemporaryDirectory(prefix="dekg-bench-") as home:
-        server = ManagedNeo4j(Path(home), distribution, heap="1g", ports=None)
-        server.provision()  # reuses the verified jar cache when there is one
-        status = server.start()
-        try:
-            credentials = server.credentials()
-            auth = (credentials.user, credentials.password)
-            with neo4j.GraphDatabase.driver(status.bolt_uri or "", auth=auth) as driver:
-                yield driver, database, f"{status.bolt_uri} (throwaway)", status.pid
-        finally:
-            server.stop()
 
 
 def main(argv: list[str] | None = None) -> int:

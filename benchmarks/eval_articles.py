@@ -14,31 +14,30 @@ import argparse
 import sys
 from pathlib import Path
 
-from eval_dev import RESULTS, _figures, _voa_articles, _write
+from eval_dev import RESULTS, Figures, _figures, _voa_articles, _write, print_table, run_variants
 
-from ingest import IngestError
 from ingest.evaluate import evaluate_files
 from ingest.extract import Extractor
 from ingest.nlp import load_pipeline
 from ingest.readers import iter_items
 
 ROWS = (
-    ("P", "precision"),
-    ("R", "recall"),
-    ("F1", "f1"),
-    ("date acc", "date_accuracy"),
-    ("predictions", "predictions"),
-    ("actors right", "actor_accuracy"),
+    ("P", "voa", "precision"),
+    ("R", "voa", "recall"),
+    ("F1", "voa", "f1"),
+    ("date acc", "voa", "date_accuracy"),
+    ("predictions", "voa", "predictions"),
+    ("actors right", "voa", "actor_accuracy"),
 )
 
 
-def run_variant(triggers: str, gold: Path, shared: Path) -> dict[str, float | int | None]:
+def run_variant(triggers: str, gold: Path, shared: Path) -> Figures:
     extractor = Extractor(load_pipeline("en_core_web_sm", triggers=triggers))
     stories = _voa_articles(shared, gold)
     results = list(extractor.extract_many(iter_items([stories])))
     predictions = RESULTS / f"own-voa-pred-{triggers}.jsonl"
     _write(results, predictions, show=False)
-    return _figures("voa", evaluate_files(gold, predictions))
+    return {"voa": _figures("voa", evaluate_files(gold, predictions))}
 
 
 def main() -> None:
@@ -51,17 +50,8 @@ def main() -> None:
         sys.exit(f"the VOA stories are not under {args.shared}/corpus: nothing to score")
     RESULTS.mkdir(exist_ok=True)
     variants = [v.strip() for v in args.triggers.split(",") if v.strip()]
-    figures: dict[str, dict[str, float | int | None] | None] = {}
-    for variant in variants:
-        try:
-            figures[variant] = run_variant(variant, args.gold, args.shared)
-        except (IngestError, OSError) as e:
-            print(f"variant {variant}: not available: {e}", file=sys.stderr)
-            figures[variant] = None
-    print(f"{'own VOA (tuning)':22}" + "".join(f"{v:>10}" for v in variants))
-    for label, key in ROWS:
-        cells = [(figures[v] or {}).get(key) for v in variants]
-        print(f"{label:22}" + "".join(f"{'n/a' if c is None else c:>10}" for c in cells))
+    figures = run_variants(variants, lambda v: run_variant(v, args.gold, args.shared))
+    print_table("own VOA (tuning)", variants, figures, ROWS)
     print("\nOwn VOA stories: in the training corpus (the model was trained on them).")
 
 

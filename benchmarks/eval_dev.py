@@ -15,6 +15,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ingest import IngestError
@@ -119,6 +120,34 @@ def run_variant(
     return out
 
 
+Figures = dict[str, dict[str, float | int | None]]
+
+
+def run_variants(variants: list[str], run: Callable[[str], Figures]) -> dict[str, Figures | None]:
+    """Each variant's figures by part; ``None`` for a variant that cannot run here."""
+    figures: dict[str, Figures | None] = {}
+    for variant in variants:
+        try:
+            figures[variant] = run(variant)
+        except (IngestError, OSError) as e:
+            print(f"variant {variant}: not available: {e}", file=sys.stderr)
+            figures[variant] = None
+    return figures
+
+
+def print_table(
+    title: str,
+    variants: list[str],
+    figures: dict[str, Figures | None],
+    rows: tuple[tuple[str, str, str], ...],
+) -> None:
+    """One row per (label, part, key), one column per variant."""
+    print(f"{title:22}" + "".join(f"{v:>10}" for v in variants))
+    for label, part, key in rows:
+        cells = [(found[part].get(key) if found else None) for found in map(figures.get, variants)]
+        print(f"{label:22}" + "".join(f"{'n/a' if c is None else c:>10}" for c in cells))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=Path(__file__).parents[2] / "shared")
@@ -127,21 +156,8 @@ def main() -> None:
     args = parser.parse_args()
     RESULTS.mkdir(exist_ok=True)
     variants = [v.strip() for v in args.triggers.split(",") if v.strip()]
-    figures: dict[str, dict[str, dict[str, float | int | None]] | None] = {}
-    for variant in variants:
-        try:
-            figures[variant] = run_variant(variant, args.shared, args.show)
-        except (IngestError, OSError) as e:
-            print(f"variant {variant}: not available: {e}", file=sys.stderr)
-            figures[variant] = None
-    print(f"{'':22}" + "".join(f"{v:>10}" for v in variants))
-    for label, part, key in ROWS:
-        cells = []
-        for variant in variants:
-            found = figures[variant]
-            value = found[part].get(key) if found else None
-            cells.append(f"{'n/a' if value is None else value:>10}")
-        print(f"{label:22}" + "".join(cells))
+    figures = run_variants(variants, lambda v: run_variant(v, args.shared, args.show))
+    print_table("", variants, figures, ROWS)
     print(
         "\nVOA dev: never trained or tuned on. PLOVER dev half: the rules were written against"
         " it; the model was not trained on it. Seed: the rules were written against it."

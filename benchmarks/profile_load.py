@@ -6,7 +6,8 @@ measures wall time and the CPU time of the Neo4j process around it (each result 
 before the next statement, as the writer does). With ``--profile`` every statement runs as
 ``PROFILE`` and the database hits of its plan are added up instead (slower: a separate run).
 The client's own CPU (Python: model dumps, ids, identity) is the process CPU outside the
-statements.
+statements. The summaries' rebuild at the end of the load (``summaries.rebuild_missing``, its
+own transactions) is timed as one more row (its statements are not PROFILEd).
 
 Usage:
     python benchmarks/profile_load.py --events 10000
@@ -19,7 +20,7 @@ import argparse
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench_load import neo4j_target, process_cpu, synthetic_results, wipe  # noqa: E402
 
-from graph import queries  # noqa: E402
+from graph import queries, summaries  # noqa: E402
 from graph.queries.writes import KEEP_PLAN  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402
 from graph.session import Graph  # noqa: E402
@@ -110,6 +111,23 @@ class Stats:
 
         return Proxy()
 
+    def timed(self, rebuild: Callable[[Graph], int]) -> Callable[[Graph], int]:
+        """``summaries.rebuild_missing`` as one row (after the batches, own transactions)."""
+
+        def run(graph: Graph) -> int:
+            began, cpu = time.perf_counter(), process_cpu(self.pid) or 0.0
+            done = rebuild(graph)
+            wall = time.perf_counter() - began
+            row = self.rows["(summaries.rebuild_missing)"]
+            row[0] += 1
+            row[1] += wall
+            row[2] += (process_cpu(self.pid) or 0.0) - cpu
+            row[4] += done
+            self.inside += wall
+            return done
+
+        return run
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -139,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
             return original(stats.wrap(tx), batch)
 
         writer_module._write_batch = traced  # type: ignore[assignment]
+        rebuild = summaries.rebuild_missing
+        summaries.rebuild_missing = stats.timed(rebuild)  # type: ignore[assignment]
         cpu0, server0 = time.process_time(), process_cpu(server_pid) or 0.0
         began = time.perf_counter()
         GraphWriter(Graph(driver, database), args.batch_size).write_results(results)
@@ -146,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         client_cpu = time.process_time() - cpu0
         server_cpu = (process_cpu(server_pid) or 0.0) - server0
         writer_module._write_batch = original  # type: ignore[assignment]
+        summaries.rebuild_missing = rebuild  # type: ignore[assignment]
     n = args.events
     print(f"{where}: {n} events, {wall:.1f} s wall = {n / wall:.0f} events/s")
     print(f"server CPU {server_cpu:.1f} s ({n / max(server_cpu, 1e-9):.0f} events/cpu-s); ", end="")

@@ -2,9 +2,11 @@
 accumulator (:class:`Totals`) every count of events by pair or by month uses.
 
 New articles only add events, so their totals (one row per pair and batch) are added to the
-stored ones by the database itself in one statement (``queries.ADD_INTERACTIONS``: no read
-round trip, only the changed properties written; each pair found by its key, :func:`pair_key`,
-in the relationship index, and CREATEd when new). A re-ingested article can remove events:
+stored ones by the database itself (:func:`addition_rows`, the ``$pairs`` of
+``queries.WRITE_EVENTS``: no read round trip, only the changed properties written; each pair
+found by its key, :func:`pair_key`, in the relationship index, and CREATEd when new). The
+pairs' actors are locked by the actor upsert earlier in the same transaction, so no
+concurrent update is lost. A re-ingested article can remove events:
 its pairs are recounted from the events (:func:`recount_interactions`).
 """
 
@@ -156,7 +158,7 @@ def add_interactions(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str
 
 
 def addition_rows(created: Iterable[Event]) -> list[dict[str, Any]]:
-    """One ``ADD_INTERACTIONS`` row per pair of the new events (sorted: locks in one order).
+    """One row per pair of the new events (``$pairs`` of ``queries.WRITE_EVENTS``; sorted).
 
     A row holds the integer counters to add (``counts``: count, cooperation, conflict,
     ``count_<TYPE>``), the Goldstein sum and the date span of the pair's new events, all from
@@ -181,16 +183,6 @@ def addition_rows(created: Iterable[Event]) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def add_new_interactions(tx: neo4j.ManagedTransaction, created: list[Event]) -> None:
-    """Add the new events to their pairs' stored totals in the database itself
-    (``queries.ADD_INTERACTIONS``: no read round trip; :func:`add_interactions` is its pure
-    statement). The pairs' actors are already locked by the actor upsert earlier in the same
-    transaction, so no concurrent update is lost."""
-    rows = addition_rows(created)
-    if rows:
-        tx.run(queries.ADD_INTERACTIONS, rows=rows).consume()
 
 
 def recount_interactions(tx: neo4j.ManagedTransaction, pairs: set[tuple[str, str]]) -> None:

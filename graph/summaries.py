@@ -32,7 +32,7 @@ from ontology.plover import EventType
 
 TYPE_NAMES = [str(t) for t in EventType]
 #: Actors summarised per statement by :func:`rebuild`.
-REBUILD_CHUNK = 50
+REBUILD_CHUNK = 500
 
 
 def _iso(value: Any) -> str | None:

@@ -19,7 +19,7 @@ import neo4j
 
 from graph import DataRejected, GraphError, changes, queries, summaries
 from graph.identity import DATE_WINDOW, Candidate, fingerprint, place_id, resolve
-from graph.interactions import add_new_interactions, event_pairs, recount_interactions
+from graph.interactions import addition_rows, event_pairs, recount_interactions
 from graph.props import (
     actor_props,
     article_props,
@@ -197,23 +197,20 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: list[_Prepared]) -> WriteR
         tx.run(queries.DELETE_UNREPORTED_EVENTS, ids=lost).consume()
         touched |= set(lost)
 
-    rows = [article_props(p.article, p.hash, len(p.events)) for p in todo]
-    tx.run(queries.WRITE_ARTICLES, rows=rows).consume()
-    actors = _write_actors(tx, todo)
-
+    actors = _write_nodes(tx, todo)
     events = [e for p in todo for e in p.events]
-    mapping = resolve(events, _candidates(tx, events))
-    _write_events(tx, events, mapping)
-    touched |= _merged_events(events, mapping)
-    if touched:  # an event created from one report already holds its counts
-        tx.run(queries.EVENT_STATS, ids=sorted(touched)).consume()
-
+    candidates, existing = _lookup(tx, events)
+    mapping = resolve(events, candidates)
+    touched |= _merged_events(events, mapping)  # an event created from one report has its counts
     created = [e for e in events if mapping[e.id] == e.id]  # merged reports add no pair
+    tx.run(
+        queries.WRITE_EVENTS,
+        _event_rows(events, mapping, existing),
+        touched=sorted(touched),
+        pairs=[] if replaced else addition_rows(created),
+    ).consume()
     if replaced:
-        pairs |= {pair for e in created for pair in event_pairs(e)}
-        recount_interactions(tx, pairs)
-    else:
-        add_new_interactions(tx, created)
+        recount_interactions(tx, pairs | {pair for e in created for pair in event_pairs(e)})
     changes.record(tx, todo, before)  # the change record; refreshes the summaries too
 
     report.written = len(todo)
@@ -222,28 +219,29 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: list[_Prepared]) -> WriteR
     return report
 
 
-def _write_actors(tx: neo4j.ManagedTransaction, todo: list[_Prepared]) -> int:
+def _write_nodes(tx: neo4j.ManagedTransaction, todo: list[_Prepared]) -> int:
+    """The batch's articles, actors, affiliations and places (``WRITE_NODES``)."""
     every = [a for p in todo for a in (*p.actors, *(x for e in p.events for x in event_actors(e)))]
     actors = merge_actors(every)
-    rows = [actor_props(actors[k]) for k in sorted(actors)]
-    tx.run(queries.UPSERT_ACTORS, rows=rows).consume()
     # Every affiliation stated in the batch, in input order (not only the merged actor's):
     # the same edges as when the articles come in separate transactions.
     stated = (
         a for a in every if a.kind == ActorKind.PERSON and a.affiliation and a.affiliation != a.id
     )
     rows_seen = {(a.id, a.affiliation, a.role, a.sector): a for a in stated}
-    affiliations = [_affiliation_row(a) for a in rows_seen.values()]
-    if affiliations:
-        tx.run(queries.UPSERT_AFFILIATIONS, rows=affiliations).consume()
     places = {
         place_id(e.place): place_props(e.place, place_id(e.place))
         for p in todo
         for e in p.events
         if e.place is not None
     }
-    if places:
-        tx.run(queries.UPSERT_PLACES, rows=[places[k] for k in sorted(places)]).consume()
+    tx.run(
+        queries.WRITE_NODES,
+        articles=[article_props(p.article, p.hash, len(p.events)) for p in todo],
+        actors=[actor_props(actors[k]) for k in sorted(actors)],
+        affiliations=[_affiliation_row(a) for a in rows_seen.values()],
+        places=[places[k] for k in sorted(places)],
+    ).consume()
     return len(actors)
 
 
@@ -255,7 +253,10 @@ def _affiliation_row(person: Actor) -> dict[str, Any]:
     return {"person": person.id, **actor_props(org.model_copy(update=update))}
 
 
-def _candidates(tx: neo4j.ManagedTransaction, events: list[Event]) -> list[Candidate]:
+def _lookup(tx: neo4j.ManagedTransaction, events: list[Event]) -> tuple[list[Candidate], set[str]]:
+    """The stored events that may be the same happening as one of ``events`` (each once,
+    however many reports looked it up), and which of the events' ids are stored already
+    (``LOOKUP_EVENTS``)."""
     rows = []
     for event in events:
         fp = fingerprint(event)
@@ -267,28 +268,23 @@ def _candidates(tx: neo4j.ManagedTransaction, events: list[Event]) -> list[Candi
                     "date_to": event.date + DATE_WINDOW,
                 }
             )
-    if not rows:
-        return []
-    found = {  # one candidate per event, however many new reports looked it up
-        r["id"]: Candidate(
-            r["id"],
-            r["fingerprint"],
-            native(r["date"]),
-            r["place_id"],
-            frozenset(r["article_ids"]),
+    ids = sorted({e.id for e in events})
+    record = tx.run(queries.LOOKUP_EVENTS, lookups=rows, event_ids=ids).single(strict=True)
+    found = [
+        Candidate(
+            c["id"], c["fingerprint"], native(c["date"]), c["place_id"], frozenset(c["article_ids"])
         )
-        for r in tx.run(queries.EVENT_CANDIDATES, rows=rows)
-    }
-    return list(found.values())
+        for c in record["candidates"]
+    ]
+    return found, set(record["existing"])
 
 
-def _write_events(
-    tx: neo4j.ManagedTransaction, events: list[Event], mapping: dict[str, str]
-) -> None:
-    """CREATE the new graph events (``CREATE_EVENTS``), then MERGE the other reports
-    (``ADD_REPORTS``): the reports joining a graph event, and the events stored already."""
-    own = [e.id for e in events if mapping[e.id] == e.id]
-    stored = {r["id"] for r in tx.run(queries.EXISTING_EVENTS, ids=own)} if own else set()
+def _event_rows(
+    events: list[Event], mapping: dict[str, str], existing: set[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """``$created`` (new graph events, CREATEd) and ``$added`` (MERGEd: the reports joining a
+    graph event, and the events stored already) of ``WRITE_EVENTS``."""
+    stored = set(existing)
     created, added = [], []
     placed: set[str] = set()
     for e in events:
@@ -302,10 +298,7 @@ def _write_events(
             created.append(_created_row(e, place))
         else:
             added.append(_added_row(e, gid, place))
-    if created:
-        tx.run(queries.CREATE_EVENTS, rows=created).consume()
-    if added:
-        tx.run(queries.ADD_REPORTS, rows=added).consume()
+    return {"created": created, "added": added}
 
 
 def _created_row(e: Event, place: str | None) -> dict[str, Any]:

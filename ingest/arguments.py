@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ingest import clauses
 from ingest.mentions import mentions_at
-from ingest.targets import fallback_target
+from ingest.targets import fallback_target, own_organs
 from ontology.model import Actor
 
 __all__ = ["Arguments", "actors_at", "arguments_of", "fallback_target", "target_actors"]
@@ -175,6 +175,17 @@ def _nominal_agent(doc: Doc, trigger: Token, *, verbal: bool) -> list[Actor]:
     return []
 
 
+def _reported_conjunct(trigger: Token, current: Token) -> bool:
+    """A verbal act conjoined to a reported clause whose subject is no actor: the speaker's
+    second act ("The Kremlin said the ruling was theft and warned of retaliation")."""
+    return (
+        trigger.dep_ == "conj"
+        and current.i == trigger.head.i
+        and current.dep_ == "ccomp"
+        and current.head.lemma_.lower() in clauses.SPEECH_VERBS
+    )
+
+
 def source_actors(
     doc: Doc, trigger: Token, *, verbal: bool = True
 ) -> tuple[list[Actor], float, bool]:
@@ -208,9 +219,9 @@ def source_actors(
             return _unique(found), quality, False
         subjects = _subject_tokens(current, passive_subject=governed)
         if subjects:
-            if not _speaker_may_stand_in(subjects):
+            if not (_speaker_may_stand_in(subjects) or _reported_conjunct(trigger, current)):
                 return [], 0.0, False
-            verbal = True
+            verbal = verbal or _speaker_may_stand_in(subjects)
             break
         head, dep = clauses.effective_head(current)
         if dep in {"csubj", "csubjpass"}:
@@ -375,7 +386,7 @@ def arguments_of(
     missing subject may be the speaker)."""
     source, quality, from_speaker = source_actors(doc, trigger, verbal=verbal)
     source_ids = frozenset(a.id for a in source)
-    target = target_actors(doc, trigger, source_ids)
+    target = target_actors(doc, trigger, source_ids | own_organs(source))
     if not target and threat:
         target = condition_actors(doc, trigger)
     target = [a for a in target if a.id not in source_ids]

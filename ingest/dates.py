@@ -46,17 +46,18 @@ class ResolvedDate:
 UNKNOWN = ResolvedDate(None, DatePrecision.UNKNOWN)
 
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
-_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b")
-_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b")
+_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s?,?\s+{_YEAR})?\b")
+_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s?,?\s+{_YEAR})?\b")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")
 _IN_MONTH = re.compile(rf"\b(?:in|since|during|until|early|late|mid-?)\s+{_MONTH}\b")
 _IN_YEAR = re.compile(rf"\b(?:in|since|during|of|until)\s+{_YEAR}\b")
-_NEXT_WEEKDAY = re.compile(rf"\b(?:next|coming|this coming)\s+{_WEEKDAY}\b")
-_LAST_WEEKDAY = re.compile(rf"\blast\s+{_WEEKDAY}\b")
+_NAMED_WEEKDAY = re.compile(rf"\b(?P<which>next|coming|this coming|last)\s+{_WEEKDAY}\b")
 _WEEKDAY_ANY = re.compile(rf"\b{_WEEKDAY}\b")
-_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today)\b")
-_YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b")
-_TOMORROW = re.compile(r"\btomorrow\b")
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(?P<today>today|tonight|this (?:morning|afternoon|evening))"
+    r"|(?P<yesterday>yesterday|last night)|(?P<tomorrow>tomorrow))\b"
+)
+_DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _DAYS_BEFORE = re.compile(
     rf"\b{_NUM}\s+days?\s+(?:after|earlier|before|ago)\b|\bthe (?:day before|previous day)\b"
 )
@@ -164,13 +165,14 @@ def _explicit(text: str, anchor: dt.date, future: bool) -> ResolvedDate | None:
 
 
 def _weekday(text: str, anchor: dt.date, future: bool) -> ResolvedDate | None:
-    if m := _NEXT_WEEKDAY.search(text):
-        after = _shift(anchor, 1)
-        day = _weekday_on_or_after(after, WEEKDAYS[m["weekday"]]) if after else None
-        return ResolvedDate(day, DatePrecision.DAY)
-    if m := _LAST_WEEKDAY.search(text):
-        before = _shift(anchor, -1)
-        day = _weekday_on_or_before(before, WEEKDAYS[m["weekday"]]) if before else None
+    if m := _NAMED_WEEKDAY.search(text):
+        weekday = WEEKDAYS[m["weekday"]]
+        if m["which"] == "last":
+            before = _shift(anchor, -1)
+            day = _weekday_on_or_before(before, weekday) if before else None
+        else:
+            after = _shift(anchor, 1)
+            day = _weekday_on_or_after(after, weekday) if after else None
         return ResolvedDate(day, DatePrecision.DAY)
     if m := _WEEKDAY_ANY.search(text):
         weekday = WEEKDAYS[m["weekday"]]
@@ -181,12 +183,8 @@ def _weekday(text: str, anchor: dt.date, future: bool) -> ResolvedDate | None:
 
 
 def _relative_days(text: str, anchor: dt.date) -> ResolvedDate | None:
-    if _TODAY.search(text):
-        return ResolvedDate(anchor, DatePrecision.DAY)
-    if _YESTERDAY.search(text):
-        return ResolvedDate(_shift(anchor, -1), DatePrecision.DAY)
-    if _TOMORROW.search(text):
-        return ResolvedDate(_shift(anchor, 1), DatePrecision.DAY)
+    if m := _RELATIVE_DAY.search(text):
+        return ResolvedDate(_shift(anchor, _DAY_OFFSETS[m.lastgroup or "today"]), DatePrecision.DAY)
     if m := _DAYS_BEFORE.search(text):
         n = _NUMBERS.get(m["n"] or "a") or int(m["n"])
         return ResolvedDate(_shift(anchor, -n), DatePrecision.DAY)

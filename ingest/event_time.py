@@ -37,11 +37,13 @@ from spacy.tokens import Token
 from ingest import clauses
 from ingest.dates import resolve
 from ingest.periods import (
+    clause_day,
     clause_period,
     forward_tense,
     is_vague,
     other_time,
     undatable_perfect,
+    undated_adverb,
 )
 from ontology.model import DatePrecision
 
@@ -78,7 +80,7 @@ def _expression(token: Token) -> str | None:
             return _span_text(child)
         if child.dep_ == "prep" and child.lower_ in _DATE_PREPS:
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ == "DATE":
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in {"DATE", "TIME"}:
                     return f"{child.text} {_span_text(pobj)}"
     return None
 
@@ -104,9 +106,13 @@ def _object_expression(token: Token) -> str | None:
 
 
 def _span_text(token: Token) -> str:
-    return " ".join(
-        t.text for t in token.subtree if t.ent_type_ in {"DATE", "TIME"} or t.i == token.i
-    )
+    """The temporal words under the token and the whole entity it belongs to ("October 7,
+    2023" when the parser hangs the year elsewhere)."""
+    words = {t.i for t in token.subtree if t.ent_type_ in {"DATE", "TIME"} or t.i == token.i}
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            words.update(range(ent.start, ent.end))
+    return "".join(token.doc[i].text_with_ws for i in sorted(words)).strip()
 
 
 def _offset_days(prep: Token) -> int | None:
@@ -135,11 +141,6 @@ def _speech_participles(trigger: Token) -> list[Token]:
     ]
 
 
-def _own_perfect(trigger: Token) -> bool:
-    """The trigger verb itself carries the perfect auxiliary (not a governing verb)."""
-    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
-
-
 def _shift(date: dt.date | None, days: int) -> dt.date | None:
     if date is None:
         return None
@@ -149,26 +150,19 @@ def _shift(date: dt.date | None, days: int) -> dt.date | None:
         return None
 
 
-def event_date(
-    trigger: Token, anchor: dt.date | None, *, future: bool = False, verbal: bool = False
-) -> EventDate:
+def event_date(trigger: Token, anchor: dt.date | None, *, future: bool = False) -> EventDate:
     """The event's date and precision.
 
     Args:
         trigger: the trigger token (its sentence is parsed).
         anchor: the document date, or None when unknown.
         future: the event is announced for the future ("will meet on Friday").
-        verbal: the event is a verbal act; reported in the present perfect on its own ("It has
-            dismissed …", "has condemned") it is news of the day, while a material state
-            ("has amassed troops") or a perfect speech verb ("has also said") is not dated.
     """
     if anchor is None:
         return _UNKNOWN
     current = trigger
     future = future or forward_tense(trigger)
-    perfect = (clauses.is_perfect(trigger) and not (verbal and _own_perfect(trigger))) or (
-        undatable_perfect(trigger)
-    )
+    perfect = clauses.is_perfect(trigger) or undatable_perfect(trigger)
     for _ in range(_MAX_CLIMB):
         if is_vague(current):
             return EventDate(None, DatePrecision.UNKNOWN, explicit=True)
@@ -177,7 +171,7 @@ def event_date(
             found = resolve(expression, anchor, future=future)
             if found.date is not None:
                 return EventDate(found.date, found.precision, explicit=True)
-        if _bounded(current):
+        if _bounded(current) or undated_adverb(current):
             return EventDate(None, DatePrecision.UNKNOWN, explicit=True)
         head, dep = clauses.effective_head(current)
         if head.i == current.i:
@@ -199,6 +193,9 @@ def event_date(
         when = resolve(said, anchor, future=future) if said else None
         if when is not None and when.date is not None:
             return EventDate(when.date, when.precision, explicit=True)
+    day = None if perfect else clause_day(trigger, anchor, future=future)
+    if day is not None:
+        return EventDate(day.date, day.precision, explicit=True)
     period = clause_period(trigger, anchor, future=future)
     if period is not None:
         return EventDate(period.date, period.precision, explicit=True)

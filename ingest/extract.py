@@ -191,19 +191,21 @@ def doc_events(
         if not keep(candidate, token):
             continue
         future = candidate.modality in {Modality.FUTURE, Modality.HYPOTHETICAL}
-        verbal = quad_class(candidate.type) in {1, 3}
-        date, precision, explicit = event_date(token, anchor, future=future, verbal=verbal)
-        if candidate.modality is Modality.HISTORICAL:
+        date, precision, explicit = event_date(token, anchor, future=future)
+        if candidate.modality is Modality.HISTORICAL and not explicit:
             date, precision = None, DatePrecision.UNKNOWN
         evidence = _evidence(doc, candidate, offset)
+        # Two events of one type in one sentence would share the contract id; the loose set
+        # must tell them apart ("delivered the warning …, a day after declaring …").
+        key = _unique_id(event_id(article.id, evidence, candidate.type), events)
         if not explicit:
-            loose.add(event_id(article.id, evidence, candidate.type))
+            loose.add(key)
         target = candidate.target
         if not target and len(candidate.source) >= 2 and token.lemma_.lower() in RECIPROCAL_VERBS:
             target = candidate.source[1:]
         events.append(
             Event(
-                id=event_id(article.id, evidence, candidate.type),
+                id=key,
                 article_id=article.id,
                 type=candidate.type,
                 mode=mode_of(candidate.cameo),
@@ -222,6 +224,15 @@ def doc_events(
             )
         )
     return events, loose
+
+
+def _unique_id(base: str, events: Iterable[Event]) -> str:
+    """``base``, numbered ``-2``, ``-3`` … when one of the events already has it."""
+    taken = {e.id for e in events}
+    unique, suffix = base, 2
+    while unique in taken:
+        unique, suffix = f"{base}-{suffix}", suffix + 1
+    return unique
 
 
 def _confidence(candidate: Candidate) -> float:
@@ -252,15 +263,10 @@ def third_party(event: Event) -> Event:
 
 def _unique_ids(events: list[Event]) -> list[Event]:
     """Two happenings of one type in one sentence share an evidence span: number the later."""
-    seen: set[str] = set()
     out: list[Event] = []
     for event in events:
-        unique, suffix = event, 2
-        while unique.id in seen:
-            unique = event.model_copy(update={"id": f"{event.id}-{suffix}"})
-            suffix += 1
-        seen.add(unique.id)
-        out.append(unique)
+        unique = _unique_id(event.id, out)
+        out.append(event if unique == event.id else event.model_copy(update={"id": unique}))
     return out
 
 

@@ -20,62 +20,19 @@ from spacy.tokens import Token
 from ingest import clauses
 
 # Verbs and nouns of appeal and demand whose complement is what they ask for.
-REQUEST_WORDS = frozenset(
-    {
-        "urge",
-        "ask",
-        "call",
-        "demand",
-        "press",
-        "pressure",
-        "push",
-        "appeal",
-        "plead",
-        "implore",
-        "encourage",
-        "invite",
-        "beg",
-        "want",
-        "wish",
-        "request",
-        "lobby",
-        "petition",
-        "exhort",
-        "challenge",
-        "advise",
-        "recommend",
-        "propose",
-        "suggest",
-        "insist",
-        "plea",
-        "invitation",
-    }
+REQUEST_WORDS = (
+    frozenset({"urge", "ask", "call", "demand", "request", "appeal", "plead", "implore", "beg"})
+    | frozenset({"press", "pressure", "push", "lobby", "petition", "exhort", "challenge"})
+    | frozenset({"encourage", "invite", "advise", "recommend", "propose", "suggest", "insist"})
+    | frozenset({"want", "wish", "plea", "invitation"})
 )
 HOPE_WORDS = frozenset({"hope", "wish", "pray", "hopeful", "optimistic"})
 OBLIGATION_VERBS = frozenset({"need", "have"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
-NEGATING_WORDS = frozenset(
-    {
-        "fail",
-        "failure",
-        "refuse",
-        "refusal",
-        "decline",
-        "avoid",
-        "reluctant",
-        "reluctance",
-        "unwilling",
-        "unwillingness",
-        "hesitate",
-        "hesitant",
-        "balk",
-        "resist",
-        "shun",
-        "deny",
-        "short",
-        "unable",
-        "inability",
-    }
+NEGATING_WORDS = (
+    frozenset({"fail", "failure", "refuse", "refusal", "decline", "avoid", "deny", "short"})
+    | frozenset({"reluctant", "reluctance", "unwilling", "unwillingness", "unable", "inability"})
+    | frozenset({"hesitate", "hesitant", "balk", "resist", "shun"})
 )
 # Arcs from a complement up to the word that frames it.
 _FRAME_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "acomp"})

@@ -77,6 +77,7 @@ def repair_lemmas(nlp: Language) -> None:
 _COMPONENT_MODULES = {
     "dekg_rule_triggers_v1": "ingest.components.rule_triggers",
     "dekg_model_triggers_v1": "ingest.components.model_triggers",
+    "dekg_lexicon_triggers_v1": "ingest.components.lexicon_triggers",
 }
 
 

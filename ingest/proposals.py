@@ -34,10 +34,13 @@ class TriggerSource(StrEnum):
     RULES = "rules"
     MODEL = "model"
     BOTH = "both"
+    RULES_LEXICON = "rules+lexicon"  # the CAMEO verb lexicon where the rules found nothing
 
     @property
     def factories(self) -> tuple[str, ...]:
         rules, model = "dekg_rule_triggers_v1", "dekg_model_triggers_v1"
+        if self is TriggerSource.RULES_LEXICON:
+            return (rules, "dekg_lexicon_triggers_v1")
         if self is TriggerSource.RULES:
             return (rules,)
         if self is TriggerSource.MODEL:

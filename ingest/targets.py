@@ -92,9 +92,24 @@ EVENT_NOUNS = frozenset(
 _PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 
 
-def _state(doc: Doc, iso3: str) -> Actor | None:
+def state_actor(doc: Doc, iso3: str) -> Actor | None:
     key = f"state:{iso3}"
     return get_actors(doc).get(key) or get_dictionary().actor(key)
+
+
+_ORGAN_SECTORS = ("mil", "jud", "leg")
+
+
+def own_organs(source: tuple[Actor, ...] | list[Actor]) -> frozenset[str]:
+    """The ids of the armed forces, courts and legislature of the states that act (a state,
+    its government or its forces): what a state moves, withdraws or sends ("Russia massed
+    troops near the border") is not its target; its opposition may still accuse them."""
+    countries = {
+        a.country.lower()
+        for a in source
+        if a.country and (a.kind is ActorKind.STATE or a.sector in {Sector.GOV, Sector.MIL})
+    }
+    return frozenset(f"group:{c}-{s}" for c in countries for s in _ORGAN_SECTORS)
 
 
 def patients(trigger: Token) -> list[Token]:
@@ -124,7 +139,7 @@ def _unnamed(doc: Doc, tokens: list[Token]) -> bool:
     return bool(tokens) and not any(mentions_at(doc, t.i) for t in tokens)
 
 
-def _clause_place(doc: Doc, sent: Span, trigger: Token) -> str | None:
+def clause_place(doc: Doc, sent: Span, trigger: Token) -> str | None:
     """The country of the place named in the trigger's own clause, nearest to the trigger."""
     region = {t.i for t in clauses.clause_top(trigger).subtree}
     found = [
@@ -179,7 +194,7 @@ def fallback_target(
         return ()  # a protest noun ("a strike at the port", "the protests") is still addressed
     if event_type in VERBAL_TYPES:
         return response_target(doc, trigger, source)
-    place = _clause_place(doc, sent, trigger)
+    place = clause_place(doc, sent, trigger)
     own = next((a.country for a in source if a.country), None)
     if event_type in ADDRESSED_TYPES:
         country = place or own
@@ -189,7 +204,7 @@ def fallback_target(
         country = place
     else:
         return ()
-    state = _state(doc, country) if country else None
+    state = state_actor(doc, country) if country else None
     source_ids = {a.id for a in source}
     if state is None or (
         state.id in source_ids and (event_type not in DOMESTIC_TYPES or not place)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from starlette.concurrency import run_in_threadpool
 
 from api import render
+from api.coalesce import Coalescer, CoalescerDep
 from api.deps import FilterDep, GraphDep
 from api.render import JSONBytes
 from api.responses import ModelResponse
@@ -20,8 +23,10 @@ from api.schemas import (
     NetworkEdge,
     NetworkPublic,
 )
+from graph.filters import GraphFilter
 from graph.read import actors as read
 from graph.read.network import MAX_DEPTH, ego_network
+from graph.session import Graph
 from ontology.model import ActorKind
 
 router = APIRouter(tags=["actors"])
@@ -68,10 +73,11 @@ def get_actor(graph: GraphDep, actor_id: ActorPath) -> ModelResponse:
     response_model=ActorRelationships,
     summary="The actor's counterparts, with counts by event type",
 )
-def get_relationships(
+async def get_relationships(
     graph: GraphDep,
     actor_id: ActorPath,
     flt: FilterDep,
+    reads: CoalescerDep,
     limit: Annotated[int, Query(ge=1, le=1000, description="most counterparts returned")] = 100,
 ) -> JSONBytes:
     """Every actor this one acted on or was acted on by (a state includes its affiliated
@@ -81,8 +87,25 @@ def get_relationships(
     Without filters the answer comes from the ``INTERACTS_WITH`` projection; with filters
     (time range, type, …) it is computed from the matching events.
     """
-    found = read.actor_counterparts(graph, read.actor_id_of(graph, actor_id), flt, limit=limit)
+    found = await _counterparts(graph, reads, actor_id, flt, limit)
     return JSONBytes(render.relationships(found))  # ActorRelationships' JSON, via orjson
+
+
+async def _counterparts(
+    graph: Graph, reads: Coalescer, ref: str, flt: GraphFilter, limit: int
+) -> read.Counterparts:
+    """An id without filters: read with the concurrent requests' (``api.coalesce``); a name
+    to resolve or a filter: a read of its own."""
+    actor_id = read.full_id(ref)
+    if actor_id is None or not flt.is_empty():
+        return await run_in_threadpool(
+            lambda: read.actor_counterparts(graph, read.actor_id_of(graph, ref), flt, limit=limit)
+        )
+    fetch = functools.partial(read.stored_counterparts, graph, limit=limit)
+    found: read.Counterparts | None = await reads.get(("relationships", limit), actor_id, fetch)
+    if found is None:
+        raise read.unknown_actor(actor_id)
+    return found
 
 
 @router.get(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from api.coalesce import CoalescerDep
 from api.cursor import decode_cursor, encode_cursor
 from api.deps import FilterDep, GraphDep
 from api.responses import ModelResponse
 from api.schemas import EventDetail, EventsPublic
-from graph.read.events import event_detail, events_page, page_key
+from graph.read.events import PageRequest, event_detail, events_pages, page_key, page_shape
 
 router = APIRouter(tags=["events"])
 
@@ -18,9 +20,10 @@ MAX_LIMIT = 500
 
 
 @router.get("/events", response_model=EventsPublic, summary="Events matching the filters")
-def list_events(
+async def list_events(
     graph: GraphDep,
     flt: FilterDep,
+    reads: CoalescerDep,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> ModelResponse:
@@ -29,8 +32,10 @@ def list_events(
     ``actor=state:USA`` (or ``actor=USA``) also matches events of persons affiliated with the
     United States. Pass ``next_cursor`` back as ``cursor`` for the next page.
     """
-    after = decode_cursor(cursor) if cursor else None
-    rows = events_page(graph, flt, limit=limit + 1, after=after)
+    request = PageRequest(flt, decode_cursor(cursor) if cursor else None)
+    # Read with the concurrent requests of the same filter shape (api.coalesce).
+    fetch = functools.partial(events_pages, graph, limit=limit + 1)
+    rows = await reads.get(("events", page_shape(flt), limit + 1), request, fetch)
     page, more = rows[:limit], len(rows) > limit
     next_cursor = encode_cursor(*page_key(page[-1])) if more else None
     # One validation of the whole page (the rows in one call into pydantic-core).

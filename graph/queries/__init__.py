@@ -1,7 +1,7 @@
 """Every Cypher statement of dekg, with parameters only (no value is ever built into a string).
 
 One module per thing the statements serve; every name is re-exported here, so callers
-write ``from graph import queries`` and ``queries.CREATE_EVENTS``:
+write ``from graph import queries`` and ``queries.WRITE_EVENTS``:
 
 * ``conditions``: the event filter's conditions (``EVENT_CONDITIONS``, ``event_conditions``)
 * ``schema``: constraints and indexes
@@ -24,6 +24,7 @@ from graph.queries.actors import (
     API_ACTOR_MEMBERS,
     API_ACTOR_SEARCH,
     API_ACTORS_BY_ID,
+    API_ACTORS_RELATIONSHIPS_STORED,
     API_RESOLVE_ACTORS,
 )
 from graph.queries.changes import (
@@ -50,6 +51,7 @@ from graph.queries.events import (
     API_EVENT_REPORTS,
     EVENT_STARTS,
     api_events_page,
+    api_events_pages,
 )
 from graph.queries.maintenance import (
     COUNT_NODES,
@@ -91,7 +93,6 @@ from graph.queries.stats import (
     COUNT_RELATIONSHIPS,
 )
 from graph.queries.summaries import (
-    API_ACTOR_RELATIONSHIPS_STORED,
     API_ACTOR_SUMMARY,
     DROP_ACTOR_SUMMARIES,
     DROP_SUMMARIES,
@@ -103,39 +104,30 @@ from graph.queries.summaries import (
 )
 from graph.queries.writes import (
     _KIND_LABEL,
-    ADD_INTERACTIONS,
-    ADD_REPORTS,
-    CREATE_EVENTS,
     DELETE_INTERACTIONS,
     DELETE_UNREPORTED_EVENTS,
     DETACH_REPORTS,
-    EVENT_CANDIDATES,
     EVENT_KEYS,
     EVENT_PAIRS,
-    EVENT_STATS,
-    EXISTING_EVENTS,
     LOCK_ACTORS,
     LOCK_ARTICLES,
+    LOOKUP_EVENTS,
     PAIR_TOTALS,
     REPORT_KEYS,
     UNLOCK_ARTICLES,
-    UPSERT_ACTORS,
-    UPSERT_AFFILIATIONS,
-    UPSERT_PLACES,
-    WRITE_ARTICLES,
+    WRITE_EVENTS,
     WRITE_INTERACTIONS,
+    WRITE_NODES,
 )
 
 __all__ = [
-    "ADD_INTERACTIONS",
-    "ADD_REPORTS",
     "API_ACTORS_BY_ID",
+    "API_ACTORS_RELATIONSHIPS_STORED",
     "API_ACTOR_BY_NAME",
     "API_ACTOR_DETAIL",
     "API_ACTOR_IDS",
     "API_ACTOR_INTERACTIONS",
     "API_ACTOR_MEMBERS",
-    "API_ACTOR_RELATIONSHIPS_STORED",
     "API_ACTOR_SEARCH",
     "API_ACTOR_SUMMARY",
     "API_COMPONENTS",
@@ -158,26 +150,23 @@ __all__ = [
     "COUNT_LABELS",
     "COUNT_NODES",
     "COUNT_RELATIONSHIPS",
-    "CREATE_EVENTS",
     "DELETE_ALL",
     "DELETE_INTERACTIONS",
     "DELETE_UNREPORTED_EVENTS",
     "DETACH_REPORTS",
     "DROP_ACTOR_SUMMARIES",
     "DROP_SUMMARIES",
-    "EVENT_CANDIDATES",
     "EVENT_CONDITIONS",
     "EVENT_FILTER",
     "EVENT_KEYS",
     "EVENT_PAIRS",
     "EVENT_STARTS",
-    "EVENT_STATS",
-    "EXISTING_EVENTS",
     "LABEL_EVENT_TYPES",
     "LABEL_INTERACTION_PAIRS",
     "LOCK_ACTORS",
     "LOCK_ARTICLES",
     "LOCK_SUMMARY_ACTORS",
+    "LOOKUP_EVENTS",
     "PAIR_TOTALS",
     "PROJECT_AFFILIATIONS",
     "PROJECT_EVENTS",
@@ -190,11 +179,9 @@ __all__ = [
     "SUMMARY_COUNTERPARTS",
     "SUMMARY_MISSING_IDS",
     "UNLOCK_ARTICLES",
-    "UPSERT_ACTORS",
-    "UPSERT_AFFILIATIONS",
-    "UPSERT_PLACES",
-    "WRITE_ARTICLES",
+    "WRITE_EVENTS",
     "WRITE_INTERACTIONS",
+    "WRITE_NODES",
     "WRITE_SUMMARIES",
     "_API_ACTOR_RELATIONSHIPS_HEAD",
     "_API_ACTOR_RELATIONSHIPS_TAIL",
@@ -209,6 +196,7 @@ __all__ = [
     "_UNSET_PARAM",
     "api_actor_relationships",
     "api_events_page",
+    "api_events_pages",
     "api_relation_events",
     "event_conditions",
 ]

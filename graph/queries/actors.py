@@ -66,6 +66,31 @@ RETURN a {.id, .name, .kind, .country} AS actor
 """
 
 
+# The unfiltered relationships answers of the actors $ids in ONE round trip and one row:
+# ``answers``, for each actor found, the actor, the persons affiliated with it and its stored
+# summary (``graph.summaries``; null without one: the reader then runs
+# API_ACTOR_INTERACTIONS); ``counterparts``, the current fields of the first $limit
+# counterparts of every answer, each once (the actors asked together share most of them).
+# One request asks for one id; the API puts the ids of concurrent requests into one list
+# (``api.coalesce``).
+API_ACTORS_RELATIONSHIPS_STORED = """
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+WITH collect(a) AS found
+RETURN [a IN found |
+         {actor: a {.id, .name, .kind, .country},
+          members: [(p:Actor)-[:AFFILIATED_WITH]->(a) | p {.id, .name, .kind, .country}],
+          summary: a.counterparts}] AS answers,
+       COLLECT {
+         UNWIND found AS a
+         UNWIND coalesce(a.counterpart_ids, [])[0..$limit] AS cid
+         WITH DISTINCT cid
+         MATCH (c:Actor {id: cid})
+         RETURN c {.id, .name, .kind, .country}
+       } AS counterparts
+"""
+
+
 # Every actor reference of a filter in one round trip: ``$refs`` is a list of
 # ``{i, ids, name}`` (position, candidate ids most likely first, lower-case name); an id
 # match wins, else exact names (rank 1) and aliases (rank 2).

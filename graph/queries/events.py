@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from graph.queries.conditions import event_conditions
 from graph.queries.fields import actor_ref, projection
@@ -75,6 +76,21 @@ def api_events_page(start: str | None, fields: frozenset[str]) -> str:
     head = EVENT_STARTS[start].replace("{event}", _TYPED_EVENT_NODE if typed else _EVENT_NODE)
     where = event_conditions(fields - {start, "types" if typed else ""})
     return head + "WHERE " + where + _API_EVENTS_PAGE_TAIL
+
+
+#: A parameter of the page query other than the shared ``$limit`` (``$any(`` is a function).
+_REQUEST_PARAM = re.compile(r"\$(?!limit\b)(\w+)\b(?!\()")
+
+
+@functools.cache
+def api_events_pages(start: str | None, fields: frozenset[str]) -> str:
+    """``api_events_page`` for several requests of the same shape in one statement:
+    ``$batch`` is a list of maps, each with the parameters of one request (the filter's,
+    ``after_date``, ``after_id``) and ``i``, its position; ``$limit`` is shared. One row per
+    request: ``i`` and its page. The page query runs once per request inside ``CALL``, its
+    parameters read from the request's map (``$types`` becomes ``req.types``)."""
+    per_request = _REQUEST_PARAM.sub(r"req.\1", api_events_page(start, fields))
+    return "UNWIND $batch AS req\nCALL (req) {" + per_request + "}\nRETURN req.i AS i, page\n"
 
 
 API_EVENT_DETAIL = (

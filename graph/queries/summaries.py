@@ -87,18 +87,3 @@ CALL (a) {
 }
 RETURN a.counterparts AS summary, counterparts
 """
-
-# The unfiltered relationships answer in ONE round trip: the actor, the persons affiliated
-# with it, its stored summary and the current fields of its first $limit counterparts (an
-# empty list when it has no summary: the reader then runs API_ACTOR_INTERACTIONS).
-API_ACTOR_RELATIONSHIPS_STORED = """
-MATCH (a:Actor {id: $id})
-RETURN a {.id, .name, .kind, .country} AS actor,
-       [(p:Actor)-[:AFFILIATED_WITH]->(a) | p {.id, .name, .kind, .country}] AS members,
-       a.counterparts AS summary,
-       COLLECT {
-         UNWIND coalesce(a.counterpart_ids, [])[0..$limit] AS cid
-         MATCH (c:Actor {id: cid})
-         RETURN c {.id, .name, .kind, .country}
-       } AS counterparts
-"""

@@ -55,15 +55,12 @@ WHERE NOT (e)-[:REPORTED_IN]->(:Article)
 DETACH DELETE e
 """
 
-WRITE_ARTICLES = (
-    KEEP_PLAN
-    + """
-UNWIND $rows AS row
+_WRITE_ARTICLES = """
+UNWIND $articles AS row
 MATCH (a:Article {id: row.id}) USING INDEX a:Article(id)
 SET a += row, a.ingested_at = datetime()
 REMOVE a.ingesting
 """
-)
 
 _KIND_LABEL = """
 FOREACH (_ IN CASE WHEN row.label = 'Person' THEN [1] ELSE [] END | SET a:Person)
@@ -74,10 +71,9 @@ FOREACH (_ IN CASE WHEN row.label = 'Group' THEN [1] ELSE [] END | SET a:Group)
 """
 
 # One actor per id across articles: the longest name wins, every other name becomes an alias.
-UPSERT_ACTORS = (
-    KEEP_PLAN
-    + """
-UNWIND $rows AS row
+_UPSERT_ACTORS = (
+    """
+UNWIND $actors AS row
 MERGE (a:Actor {id: row.id})
 WITH a, row, coalesce(a.name, row.name) AS old
 WITH a, row, old, CASE WHEN size(row.name) > size(old) THEN row.name ELSE old END AS name
@@ -94,10 +90,9 @@ SET a.name = name,
 )
 
 # Affiliation targets may be unknown so far: they are created with a minimal name.
-UPSERT_AFFILIATIONS = (
-    KEEP_PLAN
-    + """
-UNWIND $rows AS row
+_UPSERT_AFFILIATIONS = (
+    """
+UNWIND $affiliations AS row
 MATCH (p:Actor {id: row.person}) USING INDEX p:Actor(id)
 MERGE (a:Actor {id: row.id})
   ON CREATE SET a.name = row.name, a.kind = row.kind, a.aliases = []
@@ -109,10 +104,8 @@ SET r.role = coalesce(row.role, r.role), r.sector = coalesce(row.sector, r.secto
 """
 )
 
-UPSERT_PLACES = (
-    KEEP_PLAN
-    + """
-UNWIND $rows AS row
+_UPSERT_PLACES = """
+UNWIND $places AS row
 MERGE (p:Place {id: row.id})
 SET p.name = row.name,
     p.country = coalesce(row.country, p.country),
@@ -124,33 +117,26 @@ SET p.name = row.name,
 SET p.location = CASE WHEN p.lat IS NULL OR p.lon IS NULL THEN null
                       ELSE point({latitude: p.lat, longitude: p.lon}) END
 """
-)
 
 # Stored events that may be the same happening as a new report (graph.identity decides); each
 # once. Pattern comprehensions expand from the event: the plan cannot turn into a join.
-EVENT_CANDIDATES = (
-    KEEP_PLAN
-    + """
-UNWIND $rows AS row
+_EVENT_CANDIDATES = """
+UNWIND $lookups AS row
 MATCH (e:Event {fingerprint: row.fingerprint}) USING INDEX e:Event(fingerprint)
 WHERE e.date >= row.date_from AND e.date <= row.date_to
 WITH DISTINCT e
-RETURN e.id AS id, e.fingerprint AS fingerprint, e.date AS date,
-       head([(e)-[:AT]->(p:Place) | p.id]) AS place_id,
-       [(e)-[:REPORTED_IN]->(a:Article) | a.id] AS article_ids
+RETURN collect({id: e.id, fingerprint: e.fingerprint, date: e.date,
+                place_id: head([(e)-[:AT]->(p:Place) | p.id]),
+                article_ids: [(e)-[:REPORTED_IN]->(a:Article) | a.id]}) AS candidates
 """
-)
 
 # Which of the batch's new graph events are stored already (a re-ingested article's event that
-# kept another article's report): those take the MERGE path (ADD_REPORTS), the rest CREATE_EVENTS.
-EXISTING_EVENTS = (
-    KEEP_PLAN
-    + """
-UNWIND $ids AS id
+# kept another article's report): those take the MERGE path (_ADD_REPORTS), the rest _CREATE_EVENTS.
+_EXISTING_EVENTS = """
+UNWIND $event_ids AS id
 MATCH (e:Event {id: id}) USING INDEX e:Event(id)
-RETURN e.id AS id
+RETURN collect(e.id) AS existing
 """
-)
 
 # The properties of a graph event (graph.props.event_props; a test checks they agree).
 EVENT_KEYS: tuple[str, ...] = (
@@ -177,10 +163,9 @@ REPORT_KEYS: tuple[str, ...] = ("evidence", "start", "end", "article_event_id", 
 # (``row.place``: [] or [id]). Literal property maps (not ``e = row.props``) let the planner see
 # what is written (two Eager operators are left, around the dynamic type label, instead of
 # five).
-CREATE_EVENTS = (
-    KEEP_PLAN
-    + """
-UNWIND $rows AS row
+_CREATE_EVENTS = (
+    """
+UNWIND $created AS row
 MATCH (a:Article {id: row.article_id}) USING INDEX a:Article(id)
 WITH a, row, row.props AS p, row.report AS q
 CREATE (e:Event:$(p.type) """
@@ -216,10 +201,8 @@ WITH e, row
 # the actor roles (``row.links``: SOURCE/TARGET when the report is the event's own,
 # ATTRIBUTED_TO always) and the event's first known place (``row.place_id``, null when the
 # event has one or the report names none).
-ADD_REPORTS = (
-    KEEP_PLAN
-    + """
-UNWIND $rows AS row
+_ADD_REPORTS = """
+UNWIND $added AS row
 MERGE (e:Event {id: row.event_id})
   ON CREATE SET e = row.props, e:$(row.props.type)
 WITH e, row
@@ -238,20 +221,16 @@ CALL (e, row) {
   MERGE (e)-[:AT]->(p)
 }
 """
-)
 
 # GDELT-like counts: reporting articles and distinct sources (publisher, else agency, else
 # the article itself — the same rule as graph.props.source_key).
-EVENT_STATS = (
-    KEEP_PLAN
-    + """
-UNWIND $ids AS id
+_EVENT_STATS = """
+UNWIND $touched AS id
 MATCH (e:Event {id: id})-[r:REPORTED_IN]->(a:Article) USING INDEX e:Event(id)
 WITH e, count(DISTINCT a) AS articles, max(r.confidence) AS confidence,
      collect(DISTINCT toLower(coalesce(a.publisher, a.agency, 'article:' + a.id))) AS sources
 SET e.num_articles = articles, e.num_sources = size(sources), e.confidence = confidence
 """
-)
 
 # INTERACTS_WITH is recomputed from the events of each affected (source, target) pair.
 PAIR_TOTALS = """
@@ -283,13 +262,11 @@ DELETE r
 # New articles only add events: each pair's totals of the batch (one row per pair,
 # graph.interactions) are added to the stored ones in place, or CREATE the pair's relationship
 # when it has none: one index seek per pair, no MERGE (the pair's actors are locked by
-# UPSERT_ACTORS earlier in the same transaction, so no concurrent writer creates it in between
+# _UPSERT_ACTORS earlier in the same transaction, so no concurrent writer creates it in between
 # and no update is lost). ``row.counts`` holds the integer counters (count, cooperation,
 # conflict, count_<TYPE>).
-ADD_INTERACTIONS = (
-    KEEP_PLAN
-    + """
-UNWIND $rows AS row
+_ADD_INTERACTIONS = """
+UNWIND $pairs AS row
 OPTIONAL MATCH ()-[r:INTERACTS_WITH {pair: row.pair}]->() USING INDEX r:INTERACTS_WITH(pair)
 CALL (row, r) {
   WITH row WHERE r IS NULL
@@ -309,7 +286,6 @@ CALL (row, r) {
   FOREACH (key IN keys(row.counts) | SET r[key] = coalesce(r[key], 0) + row.counts[key])
 }
 """
-)
 
 # Before recomputing pairs whose actors the batch may not have written: take their locks.
 LOCK_ACTORS = """
@@ -318,3 +294,34 @@ MATCH (a:Actor {id: id}) USING INDEX a:Actor(id)
 SET a.locked = true
 REMOVE a.locked
 """
+
+
+def _unit(*bodies: str) -> str:
+    """The bodies as subqueries of one statement, in order (each sees the writes of those
+    before it; an empty list leaves its subquery without rows)."""
+    return "".join(f"CALL () {{{body}}}\n" for body in bodies)
+
+
+# The nodes of the batch in one round trip: its articles' properties, its actors, their
+# affiliations and its places (``$articles``, ``$actors``, ``$affiliations``, ``$places``).
+WRITE_NODES = (
+    KEEP_PLAN + "\n" + _unit(_WRITE_ARTICLES, _UPSERT_ACTORS, _UPSERT_AFFILIATIONS, _UPSERT_PLACES)
+)
+
+# What graph.identity needs, in one round trip: the stored events that may be the same
+# happening as a report of the batch (``$lookups``), and which of the batch's event ids are
+# stored already (``$event_ids``; those take the MERGE path, ``$added``, the rest ``$created``).
+LOOKUP_EVENTS = (
+    KEEP_PLAN
+    + "\n"
+    + f"CALL () {{{_EVENT_CANDIDATES}}}\nCALL () {{{_EXISTING_EVENTS}}}\n"
+    + "RETURN candidates, existing\n"
+)
+
+# Every event write of the batch in one round trip, in this order: new graph events
+# (``$created``), the other reports (``$added``), the counts of events that got a report beyond
+# their first (``$touched``), the pairs' interaction totals (``$pairs``; [] on re-ingest, whose
+# pairs are recounted after).
+WRITE_EVENTS = (
+    KEEP_PLAN + "\n" + _unit(_CREATE_EVENTS, _ADD_REPORTS, _EVENT_STATS, _ADD_INTERACTIONS)
+)

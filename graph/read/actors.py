@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
 
 from graph import NotFound, queries, summaries
 from graph.filters import GraphFilter
+from graph.read.anchored import read_anchored
 from graph.rows import ActorDetailRow, ActorRefRow, ActorRow, RelationshipRow
 from graph.session import READ_RETRY_S, Graph, Row, neo4j_errors
-from ontology.plover import CONFLICT, COOPERATION, EventType
+from ontology.plover import CONFLICT, COOPERATION
 
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 _ID_PART = re.compile(r"^[A-Za-z0-9._-]+$")
@@ -63,8 +65,18 @@ def resolve_actor(graph: Graph, ref: str) -> str:
 def actor_id_of(graph: Graph, ref: str) -> str:
     """Like :func:`resolve_actor`, but a full id (``state:RUS``) is taken as it is, without a
     query: for callers whose next query raises ``NotFound`` for an unknown id anyway."""
+    return full_id(ref) or resolve_actor(graph, ref)
+
+
+def full_id(ref: str) -> str | None:
+    """``ref`` when it is a full actor id (``state:RUS``, surrounding blanks dropped)."""
     ref = ref.strip()
-    return ref if ":" in ref else resolve_actor(graph, ref)
+    return ref if ":" in ref else None
+
+
+def unknown_actor(actor_id: str) -> NotFound:
+    """The error for an actor id that names no actor."""
+    return NotFound(f"no actor with id {actor_id!r}")
 
 
 def search_actors(
@@ -82,15 +94,8 @@ def search_actors(
         (total count, the page of actors).
     """
     needle = q.strip().lower() if q and q.strip() else None
-    rows = graph.read(
-        queries.API_ACTOR_SEARCH,
-        "searching actors",
-        q=needle,
-        kind=kind,
-        country=country,
-        limit=limit,
-        offset=offset,
-    )
+    params = {"q": needle, "kind": kind, "country": country, "limit": limit, "offset": offset}
+    rows = graph.read(queries.API_ACTOR_SEARCH, "searching actors", **params)
     found = sorted(
         rows[0]["page"] if rows else [],
         key=lambda a: (a.pop("rank"), a.get("name") or "", a["id"]),
@@ -106,7 +111,7 @@ def actor_detail(graph: Graph, actor_id: str) -> ActorDetailRow:
     """
     rows = graph.read(queries.API_ACTOR_DETAIL, "reading an actor", id=actor_id)
     if not rows:
-        raise NotFound(f"no actor with id {actor_id!r}")
+        raise unknown_actor(actor_id)
     row = rows[0]
     detail = {
         **row["actor"],
@@ -126,7 +131,7 @@ def actor_members(graph: Graph, actor_id: str) -> tuple[ActorRefRow, list[ActorR
     """
     rows = graph.read(queries.API_ACTOR_MEMBERS, "reading an actor", id=actor_id)
     if not rows:
-        raise NotFound(f"no actor with id {actor_id!r}")
+        raise unknown_actor(actor_id)
     members = sorted(rows[0]["members"], key=lambda a: a["id"])
     return cast(ActorRefRow, rows[0]["actor"]), cast(list[ActorRefRow], members)
 
@@ -153,26 +158,43 @@ def actor_counterparts(
         NotFound: no such actor.
     """
     if flt.is_empty():
-        rows = graph.read(
-            queries.API_ACTOR_RELATIONSHIPS_STORED,
-            "reading relationships",
-            id=actor_id,
-            limit=limit,
-        )
-        if not rows:
-            raise NotFound(f"no actor with id {actor_id!r}")
-        row = rows[0]
-        members = cast(list[ActorRefRow], sorted(row["members"], key=lambda a: a["id"]))
-        if row["summary"] is not None:
-            stored = summaries.decode(row["summary"], row["counterparts"], limit)
-            data = cast(list[RelationshipRow], stored)
-        else:
-            data = actor_interactions(graph, actor_id, limit=limit)
-        return Counterparts(cast(ActorRefRow, row["actor"]), members, "interactions", data)
+        found = stored_counterparts(graph, [actor_id], limit=limit).get(actor_id)
+        if found is None:
+            raise unknown_actor(actor_id)
+        return found
     actor, members = actor_members(graph, actor_id)
     return Counterparts(
         actor, members, "events", actor_relationships(graph, actor_id, flt, limit=limit)
     )
+
+
+def stored_counterparts(
+    graph: Graph, actor_ids: Sequence[str], *, limit: int = 200
+) -> dict[str, Counterparts]:
+    """The unfiltered counterparts of several actors in one round trip (the API reads those
+    of concurrent requests together), by actor id; an unknown id has no entry.
+
+    Each answer comes from the actor's stored summary, or from the live
+    ``INTERACTS_WITH`` query when it has none (after a bulk load, until rebuilt).
+    """
+    (row,) = graph.read(
+        queries.API_ACTORS_RELATIONSHIPS_STORED,
+        "reading relationships",
+        ids=list(dict.fromkeys(actor_ids)),
+        limit=limit,
+    )
+    counterparts = row["counterparts"]
+    out = {}
+    for answer in row["answers"]:
+        actor = cast(ActorRefRow, answer["actor"])
+        members = cast(list[ActorRefRow], sorted(answer["members"], key=lambda a: a["id"]))
+        if answer["summary"] is not None:
+            stored = summaries.decode(answer["summary"], counterparts, limit)
+            data = cast(list[RelationshipRow], stored)
+        else:  # known to have no summary: the live query at once
+            data = live_interactions(graph, actor["id"], limit=limit)
+        out[actor["id"]] = Counterparts(actor, members, "interactions", data)
+    return out
 
 
 def actor_relationships(
@@ -183,11 +205,11 @@ def actor_relationships(
     A counterpart is an actor on the other side (target when the actor is the source, or
     source when it is the target) of at least one event matching ``flt``.
     """
-    flt = flt.model_copy(update={"actors": ()})
-    rows = graph.read(
-        queries.api_actor_relationships(flt.fields()),
+    rows = read_anchored(
+        graph,
+        queries.api_actor_relationships,
+        flt,
         "reading relationships",
-        **flt.params(),
         id=actor_id,
         limit=limit,
         cooperation=sorted(COOPERATION),
@@ -210,15 +232,14 @@ def actor_interactions(graph: Graph, actor_id: str, *, limit: int = 200) -> list
         stored = summaries.interactions(session, actor_id, limit)
     if stored is not None:
         return cast(list[RelationshipRow], stored)
-    type_names = [str(t) for t in EventType]
-    rows = graph.read(
-        queries.API_ACTOR_INTERACTIONS,
-        "reading interactions",
-        id=actor_id,
-        limit=limit,
-        type_names=type_names,
-    )
-    return [interaction_row(row, type_names) for row in rows]
+    return live_interactions(graph, actor_id, limit=limit)
+
+
+def live_interactions(graph: Graph, actor_id: str, *, limit: int) -> list[RelationshipRow]:
+    """:func:`actor_interactions` added up from ``INTERACTS_WITH`` now (no stored summary)."""
+    names, query = summaries.TYPE_NAMES, queries.API_ACTOR_INTERACTIONS
+    rows = graph.read(query, "reading interactions", id=actor_id, limit=limit, type_names=names)
+    return [interaction_row(row, names) for row in rows]
 
 
 def interaction_row(row: Row, type_names: list[str]) -> RelationshipRow:

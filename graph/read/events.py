@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import cast
 
 from graph import NotFound, queries
@@ -23,6 +25,15 @@ def event_row(row: Row) -> EventRow:
     return cast(EventRow, event)
 
 
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    """One page of events: the filter, and the keyset ``(sort date, event id)`` of the last
+    event of the previous page (undated events sort as 0001-01-01), if any."""
+
+    flt: GraphFilter
+    after: tuple[dt.date, str] | None = None
+
+
 def events_page(
     graph: Graph,
     flt: GraphFilter,
@@ -30,22 +41,42 @@ def events_page(
     limit: int,
     after: tuple[dt.date, str] | None = None,
 ) -> list[EventRow]:
-    """Events matching ``flt``, newest first (undated last), after the keyset ``after``.
+    """Events matching ``flt``, newest first (undated last), after the keyset ``after``."""
+    request = PageRequest(flt, after)
+    return events_pages(graph, [request], limit=limit)[request]
 
-    Args:
-        after: ``(sort date, event id)`` of the last event of the previous page (undated
-            events sort as 0001-01-01).
+
+def events_pages(
+    graph: Graph, requests: Sequence[PageRequest], *, limit: int
+) -> dict[PageRequest, list[EventRow]]:
+    """The pages of several requests whose filters have the same :func:`page_shape`, in one
+    round trip (the API reads those of concurrent requests together), by request.
+
+    Raises:
+        ValueError: the filters differ in shape.
     """
-    after_date, after_id = after if after else (None, None)
-    (row,) = graph.read(  # one row: the page as a list (queries.api_events_page)
-        events_page_query(flt),
-        "listing events",
-        **flt.params(),
-        after_date=after_date,
-        after_id=after_id,
-        limit=limit,
+    requests = list(dict.fromkeys(requests))
+    shapes = {page_shape(r.flt) for r in requests}
+    if len(shapes) != 1:
+        raise ValueError(f"one page shape per read, got {len(shapes)}")
+    batch = [_page_params(r, i) for i, r in enumerate(requests)]
+    rows = graph.read(  # one row per request: its page as a list (queries.api_events_pages)
+        queries.api_events_pages(*shapes.pop()), "listing events", batch=batch, limit=limit
     )
-    return [event_row(r) for r in row["page"]]
+    return {requests[row["i"]]: [event_row(r) for r in row["page"]] for row in rows}
+
+
+def _page_params(request: PageRequest, i: int) -> dict[str, object]:
+    after_date, after_id = request.after or (None, None)
+    return {**request.flt.params(), "after_date": after_date, "after_id": after_id, "i": i}
+
+
+def page_shape(flt: GraphFilter) -> tuple[str | None, frozenset[str]]:
+    """What the page query of ``flt`` is composed from: where it starts (the actors' events,
+    else the countries' actors' events, else the events with the filter's type labels, else
+    every event; the planner may use the date index) and the fields it tests."""
+    fields = flt.fields()
+    return next((f for f in ("actors", "countries") if f in fields), None), fields
 
 
 #: Where undated events sort (last, newest first), as the page query places them.
@@ -58,13 +89,8 @@ def page_key(event: EventRow) -> tuple[dt.date, str]:
 
 
 def events_page_query(flt: GraphFilter) -> str:
-    """The events page query for ``flt``: it starts from the actors' events, else from the
-    countries' actors' events, else from the events with the filter's type labels, else from
-    every event (the planner may use the date index), and tests only the conditions ``flt``
-    sets."""
-    fields = flt.fields()
-    start = next((f for f in ("actors", "countries") if f in fields), None)
-    return queries.api_events_page(start, fields)
+    """The page query of one request for ``flt`` (``queries.api_events_page``)."""
+    return queries.api_events_page(*page_shape(flt))
 
 
 def event_detail(graph: Graph, event_id: str) -> EventDetailRow:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from graph import queries
 from graph.filters import GraphFilter
 from graph.interactions import Totals
+from graph.read.anchored import read_anchored
 from graph.read.events import event_row
 from graph.rows import EventRow
 from graph.session import Graph
@@ -18,14 +19,8 @@ def relation_events(
     graph: Graph, a: str, b: str, flt: GraphFilter, *, limit: int = 1000
 ) -> list[EventRow]:
     """Events between ``a`` (or its affiliated persons) and ``b`` (or theirs), oldest first."""
-    flt = flt.model_copy(update={"actors": ()})
-    rows = graph.read(
-        queries.api_relation_events(flt.fields()),
-        "reading a relation",
-        **flt.params(),
-        a=a,
-        b=b,
-        limit=limit,
+    rows = read_anchored(
+        graph, queries.api_relation_events, flt, "reading a relation", a=a, b=b, limit=limit
     )
     return [event_row(r) for r in rows]
 

@@ -9,6 +9,11 @@
   of their sentence, else to the dominant state: PLOVER's REB are armed *opposition* (to a
   government), COP and OPP are domestic, like the state bodies above. Officials of no state
   the context gives are dropped.
+- Soldiers, courts and lawmakers named without a state belong, like officials, to the state
+  the sentence is about (its subject), else to the dominant state; protesters, workers,
+  students and other people to the state of the place they are in ("protesters in Almaty"),
+  else to the dominant state when their sentence names no other state. Unplaced, they are
+  dropped.
 - "ethnic Albanians" with another state in the sentence are that state's people: an
   ethnicity is not a nationality (CAMEO codes ethnic groups by the state they live in).
 """
@@ -19,7 +24,8 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from ingest.actors.groups import country_group, group_actor
+from ingest.actors.groups import COUNTRYLESS, PLACED_BY_CONTEXT, country_group, group_actor
+from ingest.components.places import place_context
 from ingest.mentions import Mention
 from ingest.places import get_gazetteer
 from ontology.model import Actor, ActorKind, Sector
@@ -94,10 +100,16 @@ def _dominant_country(mentions: list[Mention]) -> str | None:
 # Mentions whose country places a group of their sentence: states and state groups
 # ("students in Kenya"), not people (a foreign minister's visit) nor armed groups.
 _PLACING = frozenset({ActorKind.STATE, ActorKind.GROUP})
-_GENERIC = frozenset(
-    group_actor(None, s).id for s in (Sector.REB, Sector.COP, Sector.OPP, Sector.GOV)
-)
+_KEPT_COUNTRYLESS = frozenset({Sector.REB, Sector.COP, Sector.OPP})
+_GENERIC = frozenset(group_actor(None, s).id for s in COUNTRYLESS | PLACED_BY_CONTEXT)
 _GOVERNMENT = group_actor(None, Sector.GOV).id
+# Organs of a state: like officials, the state the sentence is about (its subject), else the
+# article's.
+_ORGANS = frozenset({Sector.GOV, Sector.MIL, Sector.JUD, Sector.LEG})
+# People: the state they are in ("protesters in Minsk"), else the article's when the sentence
+# names no other state ("Russian strikes killed people" does not make them Russians).
+_PEOPLE = frozenset({Sector.CVL, Sector.LAB, Sector.EDU})
+_LOCATIVE = frozenset({"in", "across", "throughout", "inside", "within", "at", "near"})
 
 
 def _sentence_states(doc: Doc, mention: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -116,8 +128,8 @@ def _state_name(iso3: str, mentions: list[Mention]) -> str:
 
 
 def place_domestic_groups(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Countryless rebels, police, opposition and government groups take the nearest state
-    of their sentence, else the article's dominant state."""
+    """Countryless groups take the state their sentence or the article gives (see the
+    module docstring); rebels, police and opposition stay countryless when none does."""
     dominant = _dominant_country(mentions)
     out: list[Mention] = []
     for mention in mentions:
@@ -125,19 +137,54 @@ def place_domestic_groups(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if actor.id not in _GENERIC or actor.sector is None:  # never "al Qaeda" (no state)
             out.append(mention)
             continue
-        near = _sentence_states(doc, mention, mentions)
-        if actor.id == _GOVERNMENT:  # officials: a state the sentence is about, else the article's
-            near = [s for s in near if doc[s.head].dep_ in {"nsubj", "nsubjpass"}]
-        country = (
-            min(near, key=lambda s: abs(s.head - mention.head)).actor.country if near else dominant
-        )
+        country = _placing_country(doc, mention, mentions, actor.sector, dominant)
         if country is None:
-            if actor.id != _GOVERNMENT:  # "officials" of no known state are no actor
+            if actor.sector in _KEPT_COUNTRYLESS:  # "officials" of no known state are no actor
                 out.append(mention)
             continue
         placed = country_group(country, _state_name(country, mentions), actor.sector)
         out.append(_replaced(mention, placed))
     return out
+
+
+def _placing_country(
+    doc: Doc, mention: Mention, mentions: list[Mention], sector: Sector, dominant: str | None
+) -> str | None:
+    """The state a countryless group belongs to (see ``place_domestic_groups``)."""
+    near = _sentence_states(doc, mention, mentions)
+    if sector in _PEOPLE:
+        placed = [(s.head, s.actor.country) for s in near if _is_locative(doc, s.head)]
+        placed = placed or _named_places(doc, mention)
+        if not placed:
+            return None if near else dominant
+        return min(placed, key=lambda p: abs(p[0] - mention.head))[1]
+    elif sector in _ORGANS:
+        near = [s for s in near if doc[s.head].dep_ in {"nsubj", "nsubjpass"}]
+    if not near:
+        return dominant
+    return min(near, key=lambda s: abs(s.head - mention.head)).actor.country
+
+
+def _named_places(doc: Doc, mention: Mention) -> list[tuple[int, str | None]]:
+    """Places of the mention's sentence the gazetteer knows ("in Almaty" → KAZ), as
+    (token, country)."""
+    sent = doc[mention.head].sent
+    gazetteer = get_gazetteer()
+    out: list[tuple[int, str | None]] = []
+    for ent in sent.ents:
+        if ent.label_ not in {"GPE", "LOC"} or place_context(ent.root) is None:
+            continue
+        place = gazetteer.lookup(ent.text)
+        if place is not None and place.country:
+            out.append((ent.root.i, place.country))
+    return out
+
+
+def _is_locative(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    while token.dep_ in {"compound", "amod", "conj"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
 
 
 def ethnic_minorities(doc: Doc, mentions: list[Mention]) -> list[Mention]:

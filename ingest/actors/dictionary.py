@@ -108,25 +108,22 @@ class PersonEntry:
                 role = Role(f"former {last.role}", last.country, Sector.ELI, None, None, None)
             elif (first := min(self.roles, key=lambda r: r.start or dt.date.min)).start:
                 role = Role("", first.country, Sector.ELI, None, None, None)
-        if role is None:
-            return Actor(
-                id=self.id,
-                name=self.name,
-                kind=ActorKind.PERSON,
-                aliases=self.aliases,
-                wikidata=self.wikidata,
-            )
-        affiliation = role.affiliation or (f"state:{role.country}" if role.country else None)
+        held: dict[str, object] = {}
+        if role is not None:
+            held = {
+                "country": role.country,
+                "sector": role.sector,
+                "role": role.role or None,
+                "affiliation": role.affiliation
+                or (f"state:{role.country}" if role.country else None),
+            }
         return Actor(
             id=self.id,
             name=self.name,
             kind=ActorKind.PERSON,
-            country=role.country,
-            sector=role.sector,
-            role=role.role or None,
-            affiliation=affiliation,
             aliases=self.aliases,
             wikidata=self.wikidata,
+            **held,
         )
 
 

@@ -49,6 +49,12 @@ GENERIC_HEADS = frozenset(
 # ones ("officials said", "a government spokesman") only once the context gives their state
 # (``ingest.actors.context``).
 COUNTRYLESS = frozenset({Sector.REB, Sector.OPP, Sector.COP, Sector.GOV})
+# Countryless groups kept only once the context places them (``ingest.actors.context``): state
+# organs ("soldiers opened fire", "the court sentenced") and people ("protesters stormed",
+# "workers struck"); PLOVER codes them with the state they belong to or act in.
+PLACED_BY_CONTEXT = frozenset(
+    {Sector.MIL, Sector.JUD, Sector.LEG, Sector.CVL, Sector.LAB, Sector.EDU}
+)
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 _LOCATIVE_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside", "within"})
 # Groups of people described by where they flee from or live ("refugees fleeing ... Liberia").
@@ -223,18 +229,13 @@ def country_group(iso3: str, name: str, sector: Sector) -> Actor:
         return Actor(
             id=f"state:{iso3}", name=name, kind=ActorKind.STATE, country=iso3, sector=sector
         )
-    if sector is Sector.REB:
-        return Actor(
-            id=f"armed_group:{iso3.lower()}-reb",
-            name=f"{name} {label}",
-            kind=ActorKind.ARMED_GROUP,
-            country=iso3,
-            sector=sector,
-        )
+    armed = sector is Sector.REB
     return Actor(
-        id=f"group:{iso3.lower()}-{sector.value.lower()}",
+        id=f"armed_group:{iso3.lower()}-reb"
+        if armed
+        else f"group:{iso3.lower()}-{sector.value.lower()}",
         name=f"{name} {label}",
-        kind=ActorKind.GROUP,
+        kind=ActorKind.ARMED_GROUP if armed else ActorKind.GROUP,
         country=iso3,
         sector=sector,
     )
@@ -255,7 +256,7 @@ def nominals_at(token: Token, hits: HitIndex) -> list[Nominal]:
         return []
     found = owners(token, hits)
     if not found:
-        if sector not in COUNTRYLESS:
+        if sector not in COUNTRYLESS | PLACED_BY_CONTEXT:
             return []
         return [Nominal(token.i, token.i + 1, token.i, group_actor(None, sector))]
     out: list[Nominal] = []

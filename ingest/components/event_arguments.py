@@ -5,7 +5,8 @@ Whatever proposed the triggers (rules, the learned model, both), this component 
 alike: a trigger inside the complement of another one refines the governing trigger's code
 instead of standing alone (``ingest.embedding``); triggers inside the condition of a
 conditional ("if Russia invaded Ukraine") are not events; the arguments come from
-``ingest.arguments``. The result is a list of ``ingest.candidate.Candidate`` in
+``ingest.arguments`` (a source the text only implies from ``ingest.actors.implied``). The
+result is a list of ``ingest.candidate.Candidate`` in
 ``Doc._.dekg_events``; modality, time, place and merging come later.
 """
 
@@ -15,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest import clauses
+from ingest.actors.implied import implied_source
 from ingest.arguments import actors_at, arguments_of, fallback_target
 from ingest.candidate import Candidate, set_candidates
 from ingest.embedding import Match, resolve_embedding
@@ -48,11 +50,14 @@ def _candidate(doc: Doc, sent: Span, match: Match) -> Candidate | None:
         threat=match.type is EventType.THREATEN,
         verbal=quad_class(match.type) in {1, 3},
     )
-    if not args.source:
+    source, quality = args.source, args.quality
+    if not source:
+        source, quality = implied_source(doc, sent, match.token, match.type), 0.5
+    if not source:
         return None
-    target = args.target or fallback_target(doc, sent, match.token, match.type, args.source)
+    target = args.target or fallback_target(doc, sent, match.token, match.type, source)
     if match.complement is not None:
-        source_ids = {a.id for a in args.source}
+        source_ids = {a.id for a in source}
         target = tuple(
             a
             for s in clauses.subjects(match.complement)
@@ -65,10 +70,10 @@ def _candidate(doc: Doc, sent: Span, match: Match) -> Candidate | None:
         sent_end=sent.end,
         type=match.type,
         cameo=match.cameo,
-        source=args.source,
+        source=source,
         target=target,
         attributed_to=args.attributed_to,
-        confidence=round(min(1.0, match.confidence * (0.6 + 0.4 * args.quality)), 3),
+        confidence=round(min(1.0, match.confidence * (0.6 + 0.4 * quality)), 3),
         negated=match.negated,
         trigger_text=match.token.text,
         refined_by=match.refined_by,

@@ -325,7 +325,7 @@ def test_one_article_never_reports_one_event_twice(
 
 
 def test_created_events_carry_every_property_of_the_contract() -> None:
-    """CREATE_EVENTS spells the properties out: they must be those of event_props."""
+    """WRITE_EVENTS spells the created events' properties out: those of event_props."""
     from graph import queries
     from graph.props import event_props, reported_in_props
 

@@ -30,33 +30,13 @@ def at_head(doc: Doc, word: str) -> set[tuple[str, str | None, str | None]]:
 @pytest.mark.parametrize(
     ("text", "head", "expected"),
     [
-        (
-            "Fijian rebels said they will release the hostages.",
-            "rebels",
-            ("armed_group:fji-reb", "FJI", "REB"),
-        ),
-        (
-            "The Sudanese government agreed to allow access.",
-            "government",
-            ("state:SDN", "SDN", "GOV"),
-        ),
+        ("Fijian rebels freed the hostages.", "rebels", ("armed_group:fji-reb", "FJI", "REB")),
+        ("The Sudanese government allowed access.", "government", ("state:SDN", "SDN", "GOV")),
         ("Israeli troops fired on the crowd.", "troops", ("group:isr-mil", "ISR", "MIL")),
         ("Aid reached Romanian refugees on Monday.", "refugees", ("group:rou-ref", "ROU", "REF")),
-        (
-            "Ethiopia has agreed to re-open its borders to UN peacekeepers.",
-            "peacekeepers",
-            ("org:UN", None, "MIL"),
-        ),
-        (
-            "Afghan rebel leaders said on Wednesday they would meet the mediator.",
-            "leaders",
-            ("armed_group:afg-reb", "AFG", "REB"),
-        ),
-        (
-            "Poland's parliament has demanded an admission.",
-            "parliament",
-            ("group:pol-leg", "POL", "LEG"),
-        ),
+        ("Ethiopia let in UN peacekeepers.", "peacekeepers", ("org:UN", None, "MIL")),
+        ("Afghan rebel leaders met him.", "leaders", ("armed_group:afg-reb", "AFG", "REB")),
+        ("Poland's parliament demanded an apology.", "parliament", ("group:pol-leg", "POL", "LEG")),
     ],
 )
 def test_nominal_groups(
@@ -154,12 +134,14 @@ def test_national_department_is_its_government(nlp: Language) -> None:
     assert ("state:USA", "USA", "GOV") in at_head(doc, "Department")
 
 
+ZIMBABWE = (
+    "A court in Zimbabwe adjourned the case. Zimbabwe has seen protests. "
+    "The veteran criticized President Emmerson Mnangagwa."
+)
+
+
 def test_titled_person_takes_the_dominant_country_of_the_article(nlp: Language) -> None:
-    doc = run(
-        nlp,
-        "A court in Zimbabwe adjourned the case. Zimbabwe has seen protests. "
-        "The veteran criticized President Emmerson Mnangagwa.",
-    )
+    doc = run(nlp, ZIMBABWE)
     mention = next(m for m in get_mentions(doc) if doc[m.head].text == "Mnangagwa")
     assert mention.actor.country == "ZWE"
 

@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from ingest.arguments import arguments_of, fallback_target
-from ingest.mentions import Mention, set_mentions
 from ontology.model import Actor, ActorKind
 from ontology.plover import EventType
-
-VOCAB = spacy.blank("en").vocab
-
-
-def state(iso3: str, name: str) -> Actor:
-    return Actor(id=f"state:{iso3}", name=name, kind=ActorKind.STATE, country=iso3)
-
-
-def person(slug: str, name: str, iso3: str) -> Actor:
-    return Actor(id=f"person:{slug}", name=name, kind=ActorKind.PERSON, country=iso3)
-
-
-def build(rows: list[tuple[str, int, str, str, str]], actors: dict[int, Actor]) -> Doc:
-    """rows: (word, head, dep, lemma, pos); actors: token index → actor mentioned there."""
-    words, heads, deps, lemmas, pos = (list(x) for x in zip(*rows, strict=True))
-    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
-    set_mentions(
-        doc, [Mention(i, i + 1, i, actor, "dictionary", doc[i].text) for i, actor in actors.items()]
-    )
-    return doc
-
+from tests.ingest.parses import build, ids, parse, person, sides, state
 
 RUS, UKR, USA, IRN, IRQ = (
     state("RUS", "Russia"),
@@ -42,17 +20,9 @@ BLINKEN = person("antony-blinken", "Antony Blinken", "USA")
 LAVROV = person("sergei-lavrov", "Sergei Lavrov", "RUS")
 
 
-def ids(actors: tuple[Actor, ...]) -> list[str]:
-    return [a.id for a in actors]
-
-
 def test_subject_and_object() -> None:
-    doc = build(
-        [
-            ("Blinken", 1, "nsubj", "Blinken", "PROPN"),
-            ("met", 1, "ROOT", "meet", "VERB"),
-            ("Lavrov", 1, "dobj", "Lavrov", "PROPN"),
-        ],
+    doc = parse(
+        "Blinken:1:nsubj:PROPN met:1:ROOT:VERB:meet Lavrov:1:dobj:PROPN",
         {0: BLINKEN, 2: LAVROV},
     )
     args = arguments_of(doc, doc[1])
@@ -62,32 +32,19 @@ def test_subject_and_object() -> None:
 
 
 def test_passive_agent_is_the_source() -> None:
-    doc = build(
-        [
-            ("Iran", 2, "nsubjpass", "Iran", "PROPN"),
-            ("was", 2, "auxpass", "be", "AUX"),
-            ("attacked", 2, "ROOT", "attack", "VERB"),
-            ("by", 2, "agent", "by", "ADP"),
-            ("Iraq", 3, "pobj", "Iraq", "PROPN"),
-        ],
+    doc = parse(
+        "Iran:2:nsubjpass:PROPN was:2:auxpass:AUX:be attacked:2:ROOT:VERB:attack "
+        "by:2:agent:ADP Iraq:3:pobj:PROPN",
         {0: IRN, 4: IRQ},
     )
-    args = arguments_of(doc, doc[2])
-    assert ids(args.source) == ["state:IRQ"]
-    assert ids(args.target) == ["state:IRN"]
+    assert sides(doc, 2) == (["state:IRQ"], ["state:IRN"])
 
 
 def test_purpose_clause_inherits_the_subject() -> None:
     # Blinken met Lavrov to warn him
-    doc = build(
-        [
-            ("Blinken", 1, "nsubj", "Blinken", "PROPN"),
-            ("met", 1, "ROOT", "meet", "VERB"),
-            ("Lavrov", 1, "dobj", "Lavrov", "PROPN"),
-            ("to", 4, "aux", "to", "PART"),
-            ("warn", 1, "advcl", "warn", "VERB"),
-            ("him", 4, "dobj", "he", "PRON"),
-        ],
+    doc = parse(
+        "Blinken:1:nsubj:PROPN met:1:ROOT:VERB:meet Lavrov:1:dobj:PROPN to:4:aux:PART "
+        "warn:1:advcl:VERB him:4:dobj:PRON:he",
         {0: BLINKEN, 2: LAVROV, 5: LAVROV},
     )
     args = arguments_of(doc, doc[4])
@@ -98,33 +55,19 @@ def test_purpose_clause_inherits_the_subject() -> None:
 
 def test_coordination_gives_compound_targets_and_speaker_source() -> None:
     # He said Russia and Ukraine should talk  (He → Blinken)
-    doc = build(
-        [
-            ("He", 1, "nsubj", "he", "PRON"),
-            ("said", 1, "ROOT", "say", "VERB"),
-            ("Russia", 6, "nsubj", "Russia", "PROPN"),
-            ("and", 2, "cc", "and", "CCONJ"),
-            ("Ukraine", 2, "conj", "Ukraine", "PROPN"),
-            ("should", 6, "aux", "should", "AUX"),
-            ("talk", 1, "ccomp", "talk", "VERB"),
-        ],
+    doc = parse(
+        "He:1:nsubj:PRON:he said:1:ROOT:VERB:say Russia:6:nsubj:PROPN and:2:cc:CCONJ "
+        "Ukraine:2:conj:PROPN should:6:aux:AUX talk:1:ccomp:VERB",
         {0: BLINKEN, 2: RUS, 4: UKR},
     )
-    args = arguments_of(doc, doc[1])
-    assert ids(args.source) == ["person:antony-blinken"]
-    assert ids(args.target) == ["state:RUS", "state:UKR"]
+    assert sides(doc, 1) == (["person:antony-blinken"], ["state:RUS", "state:UKR"])
 
 
 def test_reported_claim_is_attributed() -> None:
     # Kyiv says Russia amassed troops
-    doc = build(
-        [
-            ("Kyiv", 1, "nsubj", "Kyiv", "PROPN"),
-            ("says", 1, "ROOT", "say", "VERB"),
-            ("Russia", 3, "nsubj", "Russia", "PROPN"),
-            ("amassed", 1, "ccomp", "amass", "VERB"),
-            ("troops", 3, "dobj", "troop", "NOUN"),
-        ],
+    doc = parse(
+        "Kyiv:1:nsubj:PROPN says:1:ROOT:VERB:say Russia:3:nsubj:PROPN "
+        "amassed:1:ccomp:VERB:amass troops:3:dobj:NOUN:troop",
         {0: UKR, 2: RUS},
     )
     args = arguments_of(doc, doc[3])
@@ -134,12 +77,8 @@ def test_reported_claim_is_attributed() -> None:
 
 
 def test_unknown_subject_gives_no_source() -> None:
-    doc = build(
-        [
-            ("Missiles", 1, "nsubj", "missile", "NOUN"),
-            ("struck", 1, "ROOT", "strike", "VERB"),
-            ("Kyiv", 1, "dobj", "Kyiv", "PROPN"),
-        ],
+    doc = parse(
+        "Missiles:1:nsubj:NOUN:missile struck:1:ROOT:VERB:strike Kyiv:1:dobj:PROPN",
         {2: UKR},
     )
     assert arguments_of(doc, doc[1]).source == ()
@@ -148,16 +87,9 @@ def test_unknown_subject_gives_no_source() -> None:
 def test_threat_target_from_the_condition() -> None:
     # Russia would act if NATO placed missiles
     nato = Actor(id="org:NATO", name="NATO", kind=ActorKind.ORGANIZATION)
-    doc = build(
-        [
-            ("Russia", 2, "nsubj", "Russia", "PROPN"),
-            ("would", 2, "aux", "would", "AUX"),
-            ("act", 2, "ROOT", "act", "VERB"),
-            ("if", 5, "mark", "if", "SCONJ"),
-            ("NATO", 5, "nsubj", "NATO", "PROPN"),
-            ("placed", 2, "advcl", "place", "VERB"),
-            ("missiles", 5, "dobj", "missile", "NOUN"),
-        ],
+    doc = parse(
+        "Russia:2:nsubj:PROPN would:2:aux:AUX act:2:ROOT:VERB if:5:mark:SCONJ "
+        "NATO:5:nsubj:PROPN placed:2:advcl:VERB:place missiles:5:dobj:NOUN:missile",
         {0: RUS, 4: nato},
     )
     assert ids(arguments_of(doc, doc[2], threat=True).target) == ["org:NATO"]
@@ -202,15 +134,9 @@ def test_the_subject_does_the_complement_of_promise() -> None:
 
 
 def test_no_source_through_a_word_of_feeling() -> None:
-    doc = build(
-        [
-            ("Iraq", 1, "nsubj", "Iraq", "PROPN"),
-            ("welcomed", 1, "ROOT", "welcome", "VERB"),
-            ("moves", 1, "dobj", "move", "NOUN"),
-            ("to", 4, "aux", "to", "PART"),
-            ("attack", 1, "advcl", "attack", "VERB"),
-            ("Iran", 4, "dobj", "Iran", "PROPN"),
-        ],
+    doc = parse(
+        "Iraq:1:nsubj:PROPN welcomed:1:ROOT:VERB:welcome moves:1:dobj:NOUN:move "
+        "to:4:aux:PART attack:1:advcl:VERB Iran:4:dobj:PROPN",
         {0: IRQ, 5: IRN},
     )
     assert arguments_of(doc, doc[4]).source == ()

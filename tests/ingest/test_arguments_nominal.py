@@ -7,21 +7,15 @@ trigger that are happenings of their own.
 
 from __future__ import annotations
 
-import spacy
+import pytest
 from spacy.tokens import Doc
 
 from ingest.arguments import arguments_of, fallback_target
 from ingest.embedding import Match, resolve_embedding
-from ingest.mentions import Mention, PlaceMention, set_mentions
+from ingest.mentions import PlaceMention
 from ontology.model import Actor, ActorKind, Place
 from ontology.plover import EventType
-
-VOCAB = spacy.blank("en").vocab
-
-
-def state(iso3: str, name: str) -> Actor:
-    return Actor(id=f"state:{iso3}", name=name, kind=ActorKind.STATE, country=iso3)
-
+from tests.ingest.parses import ids, parse, sides, state
 
 CHL, PER, BRA, ARG = (
     state("CHL", "Chile"),
@@ -31,31 +25,11 @@ CHL, PER, BRA, ARG = (
 )
 
 
-def build(rows: list[tuple[str, int, str, str, str]], actors: dict[int, Actor]) -> Doc:
-    """rows: (word, head, dep, lemma, pos); actors: token index → actor mentioned there."""
-    words, heads, deps, lemmas, pos = (list(x) for x in zip(*rows, strict=True))
-    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
-    set_mentions(
-        doc, [Mention(i, i + 1, i, actor, "dictionary", doc[i].text) for i, actor in actors.items()]
-    )
-    return doc
-
-
-def ids(actors: tuple[Actor, ...]) -> list[str]:
-    return [a.id for a in actors]
-
-
 def test_by_phrase_names_the_agent_of_an_event_noun() -> None:
     # "the raid on Peru by Chile"
-    doc = build(
-        [
-            ("the", 1, "det", "the", "DET"),
-            ("raid", 1, "ROOT", "raid", "NOUN"),
-            ("on", 1, "prep", "on", "ADP"),
-            ("Peru", 2, "pobj", "Peru", "PROPN"),
-            ("by", 1, "prep", "by", "ADP"),
-            ("Chile", 4, "pobj", "Chile", "PROPN"),
-        ],
+    doc = parse(
+        "the:1:det:DET raid:1:ROOT:NOUN on:1:prep:ADP Peru:2:pobj:PROPN by:1:prep:ADP "
+        "Chile:4:pobj:PROPN",
         {3: PER, 5: CHL},
     )
     args = arguments_of(doc, doc[1], verbal=False)
@@ -65,27 +39,16 @@ def test_by_phrase_names_the_agent_of_an_event_noun() -> None:
 
 def test_from_phrase_is_the_agent_of_a_verbal_noun_only() -> None:
     # "a warning from Chile to Peru" / "the pullout from Peru"
-    warning = build(
-        [
-            ("a", 1, "det", "a", "DET"),
-            ("warning", 1, "ROOT", "warning", "NOUN"),
-            ("from", 1, "prep", "from", "ADP"),
-            ("Chile", 2, "pobj", "Chile", "PROPN"),
-            ("to", 1, "prep", "to", "ADP"),
-            ("Peru", 4, "pobj", "Peru", "PROPN"),
-        ],
+    warning = parse(
+        "a:1:det:DET warning:1:ROOT:NOUN from:1:prep:ADP Chile:2:pobj:PROPN to:1:prep:ADP "
+        "Peru:4:pobj:PROPN",
         {3: CHL, 5: PER},
     )
     args = arguments_of(warning, warning[1], verbal=True)
     assert ids(args.source) == ["state:CHL"]
     assert ids(args.target) == ["state:PER"]
-    pullout = build(
-        [
-            ("the", 1, "det", "the", "DET"),
-            ("pullout", 1, "ROOT", "pullout", "NOUN"),
-            ("from", 1, "prep", "from", "ADP"),
-            ("Peru", 2, "pobj", "Peru", "PROPN"),
-        ],
+    pullout = parse(
+        "the:1:det:DET pullout:1:ROOT:NOUN from:1:prep:ADP Peru:2:pobj:PROPN",
         {3: PER},
     )
     assert arguments_of(pullout, pullout[1], verbal=False).source == ()
@@ -93,31 +56,18 @@ def test_from_phrase_is_the_agent_of_a_verbal_noun_only() -> None:
 
 def test_between_phrase_gives_the_first_party_as_source_and_the_rest_as_target() -> None:
     # "talks between Brazil and Argentina"
-    doc = build(
-        [
-            ("talks", 0, "ROOT", "talk", "NOUN"),
-            ("between", 0, "prep", "between", "ADP"),
-            ("Brazil", 1, "pobj", "Brazil", "PROPN"),
-            ("and", 2, "cc", "and", "CCONJ"),
-            ("Argentina", 2, "conj", "Argentina", "PROPN"),
-        ],
+    doc = parse(
+        "talks:0:ROOT:NOUN:talk between:0:prep:ADP Brazil:1:pobj:PROPN and:2:cc:CCONJ "
+        "Argentina:2:conj:PROPN",
         {2: BRA, 4: ARG},
     )
-    args = arguments_of(doc, doc[0])
-    assert ids(args.source) == ["state:BRA"]
-    assert ids(args.target) == ["state:ARG"]
+    assert sides(doc, 0) == (["state:BRA"], ["state:ARG"])
 
 
 def test_possessive_still_wins_over_a_by_phrase() -> None:
     # "Chile's raid on Peru": the possessive is the agent
-    doc = build(
-        [
-            ("Chile", 2, "poss", "Chile", "PROPN"),
-            ("'s", 0, "case", "'s", "PART"),
-            ("raid", 2, "ROOT", "raid", "NOUN"),
-            ("on", 2, "prep", "on", "ADP"),
-            ("Peru", 3, "pobj", "Peru", "PROPN"),
-        ],
+    doc = parse(
+        "Chile:2:poss:PROPN 's:0:case:PART raid:2:ROOT:NOUN on:2:prep:ADP Peru:3:pobj:PROPN",
         {0: CHL, 4: PER},
     )
     args = arguments_of(doc, doc[2], verbal=False)
@@ -133,72 +83,48 @@ def _kept(doc: Doc, triggers: dict[int, EventType]) -> list[int]:
     return [m.token.i for m in resolve_embedding([_match(doc, i, t) for i, t in triggers.items()])]
 
 
-def test_event_noun_after_a_time_preposition_is_its_own_event() -> None:
-    # "Chile agreed to trade after talks with Peru": the talks are a happening of their own
-    doc = build(
-        [
-            ("Chile", 1, "nsubj", "Chile", "PROPN"),
-            ("agreed", 1, "ROOT", "agree", "VERB"),
-            ("after", 1, "prep", "after", "ADP"),
-            ("talks", 2, "pobj", "talk", "NOUN"),
-            ("with", 3, "prep", "with", "ADP"),
-            ("Peru", 4, "pobj", "Peru", "PROPN"),
-        ],
-        {0: CHL, 5: PER},
-    )
-    assert _kept(doc, {1: EventType.AGREE, 3: EventType.CONSULT}) == [1, 3]
-
-
-def test_event_noun_judged_by_a_non_verbal_act_is_its_own_event() -> None:
-    # "Peru condemned the raid" (ACCUSE and ASSAULT) vs "Peru threatened sanctions" (one THREATEN)
-    condemned = build(
-        [
-            ("Peru", 1, "nsubj", "Peru", "PROPN"),
-            ("condemned", 1, "ROOT", "condemn", "VERB"),
-            ("the", 3, "det", "the", "DET"),
-            ("raid", 1, "dobj", "raid", "NOUN"),
-        ],
-        {0: PER},
-    )
-    assert _kept(condemned, {1: EventType.ACCUSE, 3: EventType.ASSAULT}) == [1, 3]
-    threatened = build(
-        [
-            ("Peru", 1, "nsubj", "Peru", "PROPN"),
-            ("threatened", 1, "ROOT", "threaten", "VERB"),
-            ("sanctions", 1, "dobj", "sanction", "NOUN"),
-        ],
-        {0: PER},
-    )
-    assert _kept(threatened, {1: EventType.THREATEN, 2: EventType.SANCTION}) == [1]
-
-
-def test_verbal_complement_still_refines_its_governor() -> None:
-    # "Chile agreed to share data": one AGREE, refined
-    doc = build(
-        [
-            ("Chile", 1, "nsubj", "Chile", "PROPN"),
-            ("agreed", 1, "ROOT", "agree", "VERB"),
-            ("to", 3, "aux", "to", "PART"),
-            ("share", 1, "xcomp", "share", "VERB"),
-            ("data", 3, "dobj", "datum", "NOUN"),
-        ],
-        {0: CHL},
-    )
-    assert _kept(doc, {1: EventType.AGREE, 3: EventType.COOPERATE}) == [1]
+@pytest.mark.parametrize(
+    ("spec", "triggers", "kept"),
+    [
+        # "Chile agreed to trade after talks with Peru": the talks are a happening of their own
+        (
+            "Chile:1:nsubj:PROPN agreed:1:ROOT:VERB:agree after:1:prep:ADP "
+            "talks:2:pobj:NOUN:talk with:3:prep:ADP Peru:4:pobj:PROPN",
+            {1: EventType.AGREE, 3: EventType.CONSULT},
+            [1, 3],
+        ),
+        # "Peru condemned the raid": ACCUSE and ASSAULT
+        (
+            "Peru:1:nsubj:PROPN condemned:1:ROOT:VERB:condemn the:3:det:DET raid:1:dobj:NOUN",
+            {1: EventType.ACCUSE, 3: EventType.ASSAULT},
+            [1, 3],
+        ),
+        # "Peru threatened sanctions": one THREATEN
+        (
+            "Peru:1:nsubj:PROPN threatened:1:ROOT:VERB:threaten sanctions:1:dobj:NOUN:sanction",
+            {1: EventType.THREATEN, 2: EventType.SANCTION},
+            [1],
+        ),
+        # "Chile agreed to share data": one AGREE, refined
+        (
+            "Chile:1:nsubj:PROPN agreed:1:ROOT:VERB:agree to:3:aux:PART share:1:xcomp:VERB "
+            "data:3:dobj:NOUN:datum",
+            {1: EventType.AGREE, 3: EventType.COOPERATE},
+            [1],
+        ),
+    ],
+)
+def test_event_nouns_that_stand_alone_and_complements_that_refine(
+    spec: str, triggers: dict[int, EventType], kept: list[int]
+) -> None:
+    assert _kept(parse(spec, {0: CHL if spec.startswith("Chile") else PER}), triggers) == kept
 
 
 def test_agent_of_a_participle_modifying_the_event_noun() -> None:
     # "the tariffs imposed by Chile on Peru"
-    doc = build(
-        [
-            ("the", 1, "det", "the", "DET"),
-            ("tariffs", 1, "ROOT", "tariff", "NOUN"),
-            ("imposed", 1, "acl", "impose", "VERB"),
-            ("by", 2, "agent", "by", "ADP"),
-            ("Chile", 3, "pobj", "Chile", "PROPN"),
-            ("on", 2, "prep", "on", "ADP"),
-            ("Peru", 5, "pobj", "Peru", "PROPN"),
-        ],
+    doc = parse(
+        "the:1:det:DET tariffs:1:ROOT:NOUN:tariff imposed:1:acl:VERB:impose "
+        "by:2:agent:ADP Chile:3:pobj:PROPN on:2:prep:ADP Peru:5:pobj:PROPN",
         {4: CHL, 6: PER},
     )
     doc[2].tag_ = "VBN"
@@ -208,14 +134,9 @@ def test_agent_of_a_participle_modifying_the_event_noun() -> None:
 
 def test_by_phrase_parsed_as_prep_under_a_participle_is_its_agent() -> None:
     # "the newspapers banned by Chile" with "by" attached as a plain preposition
-    doc = build(
-        [
-            ("the", 1, "det", "the", "DET"),
-            ("newspapers", 1, "ROOT", "newspaper", "NOUN"),
-            ("banned", 1, "acl", "ban", "VERB"),
-            ("by", 2, "prep", "by", "ADP"),
-            ("Chile", 3, "pobj", "Chile", "PROPN"),
-        ],
+    doc = parse(
+        "the:1:det:DET newspapers:1:ROOT:NOUN:newspaper banned:1:acl:VERB:ban "
+        "by:2:prep:ADP Chile:3:pobj:PROPN",
         {4: CHL},
     )
     doc[2].tag_ = "VBN"
@@ -226,14 +147,9 @@ def test_by_phrase_parsed_as_prep_under_a_participle_is_its_agent() -> None:
 def test_a_protest_noun_is_addressed_to_the_protesters_own_state() -> None:
     # "Chilean dockers went on strike": no named target, the protest is aimed at Chile
     dockers = Actor(id="group:chl-lab", name="Chilean dockers", kind=ActorKind.GROUP, country="CHL")
-    doc = build(
-        [
-            ("Chilean", 1, "amod", "chilean", "ADJ"),
-            ("dockers", 2, "nsubj", "docker", "NOUN"),
-            ("went", 2, "ROOT", "go", "VERB"),
-            ("on", 2, "prep", "on", "ADP"),
-            ("strike", 3, "pobj", "strike", "NOUN"),
-        ],
+    doc = parse(
+        "Chilean:1:amod:ADJ:chilean dockers:2:nsubj:NOUN:docker went:2:ROOT:VERB:go "
+        "on:2:prep:ADP strike:3:pobj:NOUN",
         {1: dockers},
     )
     sent = doc[0:5]
@@ -247,34 +163,20 @@ def test_a_protest_noun_is_addressed_to_the_protesters_own_state() -> None:
 
 def test_target_of_a_verbal_act_is_the_author_named_by_a_participle() -> None:
     # "Peru rejected the claims made by Chile"
-    doc = build(
-        [
-            ("Peru", 1, "nsubj", "Peru", "PROPN"),
-            ("rejected", 1, "ROOT", "reject", "VERB"),
-            ("the", 3, "det", "the", "DET"),
-            ("claims", 1, "dobj", "claim", "NOUN"),
-            ("made", 3, "acl", "make", "VERB"),
-            ("by", 4, "agent", "by", "ADP"),
-            ("Chile", 5, "pobj", "Chile", "PROPN"),
-        ],
+    doc = parse(
+        "Peru:1:nsubj:PROPN rejected:1:ROOT:VERB:reject the:3:det:DET "
+        "claims:1:dobj:NOUN:claim made:3:acl:VERB:make by:4:agent:ADP Chile:5:pobj:PROPN",
         {0: PER, 6: CHL},
     )
     doc[4].tag_ = "VBN"
-    args = arguments_of(doc, doc[1])
-    assert ids(args.source) == ["state:PER"]
-    assert ids(args.target) == ["state:CHL"]
+    assert sides(doc, 1) == (["state:PER"], ["state:CHL"])
 
 
 def test_a_mobilisation_towards_a_named_place_is_aimed_at_its_state() -> None:
     # "Chile moved tanks to Tacna" (a Peruvian city); with no place named, no target
-    doc = build(
-        [
-            ("Chile", 1, "nsubj", "Chile", "PROPN"),
-            ("moved", 1, "ROOT", "move", "VERB"),
-            ("tanks", 1, "dobj", "tank", "NOUN"),
-            ("to", 1, "prep", "to", "ADP"),
-            ("Tacna", 3, "pobj", "Tacna", "PROPN"),
-        ],
+    doc = parse(
+        "Chile:1:nsubj:PROPN moved:1:ROOT:VERB:move tanks:1:dobj:NOUN:tank to:1:prep:ADP "
+        "Tacna:3:pobj:PROPN",
         {0: CHL},
     )
     sent = doc[0:5]

@@ -97,3 +97,32 @@ def test_relative_clauses_passives_and_patients(
 def test_verbal_act_targets_the_author_of_what_it_answers(extractor: Extractor) -> None:
     found = pairs(events(extractor, "Japan rejected the demands in response to China's ultimatum."))
     assert (EventType.REJECT, frozenset({"JPN"}), frozenset({"CHN"})) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        (
+            "The Kremlin said the decision amounted to theft and warned Britain of retaliation.",
+            EventType.THREATEN,
+            "RUS",
+            "GBR",
+        ),
+        (
+            "India's foreign ministry said the change was an internal matter and urged Pakistan "
+            "to accept it.",
+            EventType.REQUEST,
+            "IND",
+            "PAK",
+        ),
+    ],
+)
+def test_a_speakers_second_act_after_a_report_is_the_speakers(
+    extractor: Extractor, text: str, type_: EventType, source: str, target: str
+) -> None:
+    assert (type_, frozenset({source}), frozenset({target})) in pairs(events(extractor, text))
+
+
+def test_a_material_event_in_the_report_gets_no_speaker_source(extractor: Extractor) -> None:
+    found = events(extractor, "Police said the fire started at night and killed two Kenyans.")
+    assert not [e for e in found if e.type is EventType.ASSAULT]

@@ -100,14 +100,16 @@ def test_it_after_a_thing_subject_is_not_an_actor(nlp: Language) -> None:
     assert resolved(doc, index_of(doc, "It")) == {"state:RUS"}
 
 
+SADIQI = (
+    "“We consider the withdrawal a good step,” said Mawlawi Abdul Wahid Sadiqi. "
+    "The Taliban chief was referring to the Doha agreement."
+)
+
+
 @pytest.mark.model
 def test_description_gives_an_unknown_person_an_affiliation(nlp: Language) -> None:
     # An invented name: a real Taliban leader is in the actor knowledge base, with his office.
-    doc = run(
-        nlp,
-        "“We consider the withdrawal a good step,” said Mawlawi Abdul Wahid Sadiqi. "
-        "The Taliban chief was referring to the Doha agreement.",
-    )
+    doc = run(nlp, SADIQI)
     mention = next(m for m in get_mentions(doc) if doc[m.head].text == "Sadiqi")
     assert mention.actor.affiliation == "armed_group:taliban"
     assert mention.actor.country == "AFG"

@@ -192,3 +192,36 @@ def test_normalisation_is_idempotent(text: str) -> None:
 def test_document_date_never_raises(text: str, captions: list[str]) -> None:
     day, inferred = document_date(Article(id="x", text=text, captions=tuple(captions)))
     assert inferred == (day is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(weekday_names, anchors, st.booleans())
+def test_next_and_last_weekdays_are_strictly_after_and_before(
+    weekday: str, anchor: dt.date, future: bool
+) -> None:
+    ahead = resolve(f"next {weekday.title()}", anchor, future=future).date
+    back = resolve(f"last {weekday.title()}", anchor, future=future).date
+    assert ahead is not None and back is not None
+    assert 1 <= (ahead - anchor).days <= 7
+    assert 1 <= (anchor - back).days <= 7
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from([("today", 0), ("tonight", 0), ("yesterday", -1), ("last night", -1)]),
+    st.sampled_from(["", "Officials said ", "late "]),
+    anchors,
+)
+def test_relative_days_are_offsets_of_the_anchor(
+    phrase: tuple[str, int], lead: str, anchor: dt.date
+) -> None:
+    word, offset = phrase
+    assert resolve(f"{lead}{word}", anchor).date == anchor + dt.timedelta(days=offset)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)), anchors)
+def test_a_full_date_is_that_day_however_it_is_spaced(day: dt.date, anchor: dt.date) -> None:
+    month = day.strftime("%B")
+    for text in (f"on {month} {day.day}, {day.year}", f"on {month} {day.day} , {day.year}"):
+        assert resolve(text, anchor).date == day

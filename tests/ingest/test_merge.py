@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -166,3 +167,26 @@ def test_compatibility_is_symmetric_and_keeps_days_apart(
     both_days = a.date_precision is b.date_precision is DatePrecision.DAY
     if both_days and not loose and a.date != b.date:
         assert not same_happening(a, b, loose)
+
+
+BLINKEN = Actor(
+    id="person:antony-blinken", name="Antony Blinken", kind=ActorKind.PERSON, country="USA"
+)
+
+
+def test_the_same_actors_are_the_same_ids() -> None:
+    assert same_happening(event(0, source=(BLINKEN,)), event(50, source=(BLINKEN,)))
+    assert not same_happening(event(0, source=(BLINKEN,)), event(50))
+    assert not same_happening(event(0), event(50, target=(RUS, UKR)))
+
+
+@pytest.mark.parametrize("modality", [Modality.HYPOTHETICAL, Modality.FUTURE, Modality.NEGATED])
+def test_other_modalities_stay_apart(modality: Modality) -> None:
+    assert not same_happening(event(0), event(50).model_copy(update={"modality": modality}))
+
+
+def test_a_report_undated_by_its_text_joins_no_dated_one() -> None:
+    undated, dated, assumed = event(0, date=None), event(50), event(90)
+    assert not same_happening(undated, dated)
+    [merged] = merge_events([assumed, undated], loose_dates=[assumed.id])
+    assert merged.date is None

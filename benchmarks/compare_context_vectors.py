@@ -20,7 +20,6 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from statistics import mean
 
 import numpy as np
 from numpy.typing import NDArray
@@ -41,7 +40,7 @@ from ingest.training.linear_train import (
     parse,
     token_labels,
 )
-from ingest.training.scores import Scores, prf
+from ingest.training.scores import Scores, score_sets, table_row
 from ingest.training.settings import DEFAULT_THRESHOLD
 from ingest.trigger_features import dense_features, is_candidate
 from ingest.trigger_linear import LinearTriggerModel, feature_ids
@@ -76,15 +75,6 @@ def _predict(
     }
 
 
-def _score(found: list[set[tuple[int, str]]], gold: list[set[tuple[int, str]]]) -> Scores:
-    t, y = [0, 0, 0], [0, 0, 0]
-    for f, g in zip(found, gold, strict=True):
-        t = [t[0] + len(g & f), t[1] + len(f), t[2] + len(g)]
-        gt, ft = {x for _, x in g} or {"NONE"}, {x for _, x in f} or {"NONE"}
-        y = [y[0] + len(gt & ft), y[1] + len(ft), y[2] + len(gt)]
-    return Scores(*prf(*t), *prf(*y))
-
-
 def cross_validate(
     sentences: list[Sentence], docs: list[Doc], ctx: list[F32] | None, k: int
 ) -> dict[float, list[Scores]]:
@@ -112,13 +102,8 @@ def cross_validate(
             found = [
                 _predict(model, docs[n], None if ctx is None else ctx[n], threshold) for n in test
             ]
-            out[threshold].append(_score(found, gold))
+            out[threshold].append(score_sets(found, gold))
     return out
-
-
-def _row(name: str, scores: list[Scores]) -> str:
-    cells = [mean(getattr(s, f) for s in scores) for f in Scores.__dataclass_fields__]
-    return f"{name:32}" + "".join(f"{c:11.3f}" for c in cells)
 
 
 def main() -> None:
@@ -148,7 +133,10 @@ def main() -> None:
         found = cross_validate(sentences, docs, use, args.k)
         took = time.perf_counter() - started
         for threshold, scores in found.items():
-            print(_row(f"{name} thr={threshold}", scores) + f"  ({took:.0f}s)", flush=True)
+            print(
+                table_row(f"{name} thr={threshold}", scores, width=32) + f"  ({took:.0f}s)",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ import argparse
 import tempfile
 import time
 from pathlib import Path
-from statistics import mean
 from typing import Any
 
 import spacy
@@ -31,7 +30,7 @@ from ingest.training.corpus import Sentence, folds
 from ingest.training.cv import cross_validate_linear
 from ingest.training.linear_train import FitOptions, parse, token_labels
 from ingest.training.run import corpus_sentences
-from ingest.training.scores import Scores, prf
+from ingest.training.scores import Scores, score_sets, table_row
 from ingest.training.train import score as score_spacy
 from ingest.training.train import train_model
 from ingest.trigger_vectors import load_vectors
@@ -40,14 +39,9 @@ from ingest.triggers import default_lexicon
 
 def rule_scores(docs: list[Doc], sentences: list[Sentence]) -> Scores:
     rules = RuleTriggers(default_lexicon())
-    t, y = [0, 0, 0], [0, 0, 0]
-    for sentence, doc in zip(sentences, docs, strict=True):
-        gold = set(token_labels(doc, sentence).items())
-        found = {(s.root.i, s.label_) for s, _ in proposals(rules(doc))}
-        t = [t[0] + len(gold & found), t[1] + len(found), t[2] + len(gold)]
-        gt, ft = {x for _, x in gold} or {"NONE"}, {x for _, x in found} or {"NONE"}
-        y = [y[0] + len(gt & ft), y[1] + len(ft), y[2] + len(gt)]
-    return Scores(*prf(*t), *prf(*y))
+    gold = [set(token_labels(d, s).items()) for s, d in zip(sentences, docs, strict=True)]
+    found = [{(s.root.i, s.label_) for s, _ in proposals(rules(d))} for d in docs]
+    return score_sets(found, gold)
 
 
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5)
@@ -75,11 +69,6 @@ def _variants(sources: list[str], hidden: int) -> list[tuple[str, dict[str, Any]
     return out
 
 
-def _row(name: str, scores: list[Scores]) -> str:
-    cells = [mean(getattr(s, f) for s in scores) for f in Scores.__dataclass_fields__]
-    return f"{name:40}" + "".join(f"{c:11.3f}" for c in cells)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("corpus", type=Path, nargs="?", default=Path("data/training"))
@@ -100,7 +89,7 @@ def main() -> None:
     docs = parse(nlp, sentences)
     by_id = dict(zip((s.id for s in sentences), docs, strict=True))
     rows = [rule_scores([by_id[s.id] for s in te], te) for _, te in folds(sentences, args.k)]
-    print(_row("rules (not trained)", rows))
+    print(table_row("rules (not trained)", rows, width=40))
     for name, settings in _variants(args.vectors, args.hidden):
         started = time.perf_counter()
         found = cross_validate_linear(
@@ -108,7 +97,10 @@ def main() -> None:
         )
         took = time.perf_counter() - started
         for threshold, scores in found.items():
-            print(_row(f"{name} thr={threshold}", scores) + f"  ({took:.0f}s)", flush=True)
+            print(
+                table_row(f"{name} thr={threshold}", scores, width=40) + f"  ({took:.0f}s)",
+                flush=True,
+            )
     if args.spacy:
         train_part, test_part = next(folds(sentences, args.k))
         with tempfile.TemporaryDirectory() as tmp:
@@ -118,7 +110,11 @@ def main() -> None:
             )
             took = time.perf_counter() - started
             print(
-                _row("spaCy ner (fold 1, exact spans)", [score_spacy(spacy.load(best), test_part)])
+                table_row(
+                    "spaCy ner (fold 1, exact spans)",
+                    [score_spacy(spacy.load(best), test_part)],
+                    width=40,
+                )
                 + f"  ({took:.0f}s)"
             )
 

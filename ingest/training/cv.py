@@ -23,7 +23,7 @@ from ingest.training.linear_train import (
     parse,
     token_labels,
 )
-from ingest.training.scores import Scores, prf
+from ingest.training.scores import Scores, score_sets
 from ingest.trigger_linear import LinearTriggerModel
 from ingest.trigger_vectors import SubwordVectors
 from ingest.triggers import Lexicon
@@ -33,16 +33,12 @@ def score_linear(
     model: LinearTriggerModel, docs: Sequence[Doc], sentences: Sequence[Sentence], threshold: float
 ) -> Scores:
     """Scores of the model on parsed labelled sentences."""
-    t = [0, 0, 0]
-    y = [0, 0, 0]
-    for sentence, doc in zip(sentences, docs, strict=True):
-        gold = set(token_labels(doc, sentence).items())
-        found = {(i, label) for i, label, _ in model.predict(doc, threshold)}
-        t = [t[0] + len(gold & found), t[1] + len(found), t[2] + len(gold)]
-        gold_types = {label for _, label in gold} or {"NONE"}
-        found_types = {label for _, label in found} or {"NONE"}
-        y = [y[0] + len(gold_types & found_types), y[1] + len(found_types), y[2] + len(gold_types)]
-    return Scores(*prf(*t), *prf(*y))
+    gold = [
+        set(token_labels(doc, sentence).items())
+        for sentence, doc in zip(sentences, docs, strict=True)
+    ]
+    found = [{(i, label) for i, label, _ in model.predict(doc, threshold)} for doc in docs]
+    return score_sets(found, gold)
 
 
 def cross_validate_linear(
